@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "geoprice",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "GeoPricing", targets: ["GeoPricing"]),
+        .executable(name: "geoprice", targets: ["geoprice"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - C libraries (Debian: libgeos-dev, libproj-dev)
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"]), .brew(["geos"])]
+        ),
+        .systemLibrary(
+            name: "CPROJ",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"]), .brew(["proj"])]
+        ),
+
+        // MARK: - Library layers (each depends only on those above it)
+        .target(name: "GeoJSON"),
+        .target(name: "GeometryEngine", dependencies: ["CGEOS", "GeoJSON"]),
+        .target(name: "Projection", dependencies: ["CPROJ", "GeometryEngine", "GeoJSON"]),
+        .target(name: "GeoPricing", dependencies: ["GeoJSON", "GeometryEngine", "Projection"]),
+
+        // MARK: - Command line
+        .executableTarget(
+            name: "geoprice",
+            dependencies: [
+                "GeoPricing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .target(name: "TestSupport", dependencies: ["GeoJSON"], path: "Tests/TestSupport"),
+        .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "TestSupport"]),
+        .testTarget(name: "GeometryEngineTests", dependencies: ["GeometryEngine", "TestSupport"]),
+        .testTarget(name: "ProjectionTests", dependencies: ["Projection", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["geoprice", "GeoJSON", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

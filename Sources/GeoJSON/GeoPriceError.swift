@@ -1,0 +1,68 @@
+/// The one error type of geoprice: a stable code, a message that says what and where, the JSON path of the
+/// offending input when it has one, and the numbers behind the rejection.
+///
+/// Services map every code to an HTTP 4xx answer; the CLI prints ``jsonValue`` and exits with status 2.
+public struct GeoPriceError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Stable, snake_case error codes (see DESIGN.md, "Error codes").
+    public enum Code: String, Sendable, Hashable, CaseIterable {
+        case invalidJSON = "invalid_json"
+        case invalidGeoJSON = "invalid_geojson"
+        case unsupportedGeometry = "unsupported_geometry"
+        case emptyGeometry = "empty_geometry"
+        case invalidGeometry = "invalid_geometry"
+        case invalidCoordinate = "invalid_coordinate"
+        case zeroArea = "zero_area"
+        case tooLarge = "too_large"
+        case limitExceeded = "limit_exceeded"
+        case unknownCRS = "unknown_crs"
+        case projectionFailed = "projection_failed"
+        case unknownProduct = "unknown_product"
+        case unknownOption = "unknown_option"
+        case belowMinimumArea = "below_minimum_area"
+        case tooNarrow = "too_narrow"
+        case tooManyVertices = "too_many_vertices"
+        case noCoverage = "no_coverage"
+        case unknownContract = "unknown_contract"
+        case unknownVoucher = "unknown_voucher"
+        case voucherExpired = "voucher_expired"
+        case voucherNotYetValid = "voucher_not_yet_valid"
+        case voucherRepeated = "voucher_repeated"
+        case currencyMismatch = "currency_mismatch"
+        case notCancellable = "not_cancellable"
+        case invalidCatalog = "invalid_catalog"
+        case invalidDate = "invalid_date"
+    }
+
+    /// What kind of rejection this is.
+    public var code: Code
+    /// A sentence for people: what is wrong and where.
+    public var message: String
+    /// Where in the input, in JSONPath form (`$.features[3].geometry.coordinates[0][5]`), when the input has a path.
+    public var path: String?
+    /// The numbers behind the rejection: limit and value, ring and vertex index, the rule.
+    public var details: JSONObject
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String, path: String? = nil, details: JSONObject = JSONObject()) {
+        self.code = code
+        self.message = message
+        self.path = path
+        self.details = details
+    }
+
+    /// `code: message (at path)`.
+    public var description: String {
+        if let path { return "\(code.rawValue): \(message) (at \(path))" }
+        return "\(code.rawValue): \(message)"
+    }
+
+    /// The error object of DESIGN.md: `{"error": {"code", "message", "path", "details"}}`.
+    public var jsonValue: JSONValue {
+        var body = JSONObject()
+        body["code"] = .string(code.rawValue)
+        body["message"] = .string(message)
+        if let path { body["path"] = .string(path) }
+        if !details.isEmpty { body["details"] = .object(details) }
+        return .object(["error": .object(body)])
+    }
+}

@@ -1,0 +1,63 @@
+/// One AOI with its figures.
+public struct MeasuredAOI: Sendable, Hashable {
+    /// The AOI, in lon/lat.
+    public var aoi: AOI
+    /// Its figures.
+    public var figures: AreaFigures
+
+    /// Creates a pair.
+    public init(aoi: AOI, figures: AreaFigures) {
+        self.aoi = aoi
+        self.figures = figures
+    }
+
+    /// Its JSON object: `id`, then the figures.
+    public var jsonObject: JSONObject {
+        var object: JSONObject = ["id": aoi.nameJSON]
+        for member in figures.jsonObject.members { object[member.key] = member.value }
+        return object
+    }
+}
+
+/// The answer to "how large are these AOIs": one AOI's figures at the top level, or for several the totals at the top
+/// level and `aois`, one object per AOI with its id (DESIGN.md, "Answers").
+public struct AreaAnswer: Sendable, Hashable {
+    /// Each AOI with its figures, in input order.
+    public var items: [MeasuredAOI]
+
+    /// Creates an answer.
+    public init(items: [MeasuredAOI]) { self.items = items }
+
+    /// Measures every AOI of a document (or the one `feature` names); one bad AOI rejects the whole answer.
+    /// Coordinates in a projected CRS (top-level `crs` member) are brought to lon/lat first.
+    /// - Throws: ``GeoPriceError``.
+    public init(measuring document: GeoJSONDocument, feature: String? = nil, with measurer: AreaMeasurer) throws(GeoPriceError) {
+        var items: [MeasuredAOI] = []
+        for aoi in try document.areasOfInterest(feature: feature) {
+            let lonLat = try aoi.toLonLat(from: document.crs)
+            items.append(MeasuredAOI(aoi: lonLat, figures: try measurer.measure(lonLat)))
+        }
+        self.init(items: items)
+    }
+
+    /// The sum of the geodesic areas, km².
+    public var totalAreaKm2: Double { items.reduce(0) { $0 + $1.figures.areaKm2 } }
+
+    /// The JSON object of `geoprice area --json`. Totals for several AOIs: `count`, `areaKm2`, `perimeterKm`,
+    /// `utmZones` (every zone any AOI touches) and `crsAreaKm2` when a CRS was asked for.
+    public var jsonObject: JSONObject {
+        if items.count == 1 { return items[0].jsonObject }
+        var object: JSONObject = [
+            "count": .number(Double(items.count)),
+            "areaKm2": .number(totalAreaKm2),
+            "perimeterKm": .number(items.reduce(0) { $0 + $1.figures.perimeterKm }),
+            "utmZones": .array(Set(items.flatMap(\.figures.utmZones)).sorted().map { .number(Double($0.epsg)) }),
+        ]
+        if let crs = items.first?.figures.crs {
+            object["crs"] = .string(crs)
+            object["crsAreaKm2"] = .number(items.reduce(0) { $0 + ($1.figures.crsAreaKm2 ?? 0) })
+        }
+        object["aois"] = .array(items.map { .object($0.jsonObject) })
+        return object
+    }
+}

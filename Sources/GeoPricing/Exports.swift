@@ -1,0 +1,4 @@
+// The umbrella module: one import for services and the CLI.
+@_exported import GeoJSON
+@_exported import GeometryEngine
+@_exported import Projection

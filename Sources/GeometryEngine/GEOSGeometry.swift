@@ -1,0 +1,85 @@
+import CGEOS
+
+/// A GEOS geometry owned by Swift: destroyed exactly once, on the thread's context that made it. It never leaves the
+/// synchronous call that created it, so it never meets another thread.
+package final class GEOSGeometry {
+    package let pointer: OpaquePointer
+    private let context: GEOSContext
+
+    package init(taking pointer: OpaquePointer, context: GEOSContext) {
+        self.pointer = pointer
+        self.context = context
+    }
+
+    deinit { GEOSGeom_destroy_r(context.handle, pointer) }
+}
+
+extension GEOSContext {
+    /// A linear ring from a closed ring's points, copied through GEOS' coordinate buffer call (no per-point calls).
+    package func makeRing(_ points: [SIMD2<Double>]) throws -> OpaquePointer {
+        let sequence = points.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Double.self) { doubles in
+                // GEOSCoordSeq_copyFromBuffer_r (GEOS 3.10): interleaved x, y.
+                GEOSCoordSeq_copyFromBuffer_r(handle, doubles.baseAddress, UInt32(points.count), 0, 0)
+            }
+        }
+        guard let sequence else { throw failure("GEOSCoordSeq_copyFromBuffer_r") }
+        guard let ring = GEOSGeom_createLinearRing_r(handle, sequence) else {
+            GEOSCoordSeq_destroy_r(handle, sequence)
+            throw failure("GEOSGeom_createLinearRing_r")
+        }
+        return ring
+    }
+
+    /// A GEOS Polygon (owned pointer) from a planar polygon.
+    package func makePolygonPointer(_ polygon: PlanarPolygon) throws -> OpaquePointer {
+        var rings: [OpaquePointer] = []
+        do {
+            for ring in polygon.rings { rings.append(try makeRing(ring)) }
+        } catch {
+            for ring in rings { GEOSGeom_destroy_r(handle, ring) }
+            throw error
+        }
+        guard let shell = rings.first else {
+            guard let empty = GEOSGeom_createEmptyPolygon_r(handle) else { throw failure("GEOSGeom_createEmptyPolygon_r") }
+            return empty
+        }
+        var holes: [OpaquePointer?] = rings.dropFirst().map { $0 }
+        let created = holes.withUnsafeMutableBufferPointer { buffer in
+            // GEOSGeom_createPolygon_r takes ownership of the shell and holes.
+            GEOSGeom_createPolygon_r(handle, shell, buffer.baseAddress, UInt32(buffer.count))
+        }
+        guard let created else { throw failure("GEOSGeom_createPolygon_r") }
+        return created
+    }
+
+    /// A GEOS Polygon, or MultiPolygon when there are several parts (or `asMulti`).
+    package func makeGeometry(_ polygons: [PlanarPolygon], asMulti: Bool = false) throws -> GEOSGeometry {
+        if polygons.count == 1 && !asMulti {
+            return GEOSGeometry(taking: try makePolygonPointer(polygons[0]), context: self)
+        }
+        var parts: [OpaquePointer?] = []
+        do {
+            for polygon in polygons { parts.append(try makePolygonPointer(polygon)) }
+        } catch {
+            for part in parts { GEOSGeom_destroy_r(handle, part) }
+            throw error
+        }
+        let collection = parts.withUnsafeMutableBufferPointer { buffer in
+            // GEOSGeom_createCollection_r takes ownership of the parts.
+            GEOSGeom_createCollection_r(handle, Int32(GEOS_MULTIPOLYGON.rawValue), buffer.baseAddress, UInt32(buffer.count))
+        }
+        guard let collection else { throw failure("GEOSGeom_createCollection_r") }
+        return GEOSGeometry(taking: collection, context: self)
+    }
+
+    /// The x and y of a GEOS Point.
+    package func pointCoordinates(_ point: OpaquePointer) throws -> SIMD2<Double> {
+        var x = 0.0
+        var y = 0.0
+        guard GEOSGeomGetX_r(handle, point, &x) == 1, GEOSGeomGetY_r(handle, point, &y) == 1 else {
+            throw failure("GEOSGeomGetX_r")
+        }
+        return SIMD2(x, y)
+    }
+}

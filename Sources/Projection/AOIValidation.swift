@@ -1,0 +1,36 @@
+import GeoJSON
+import GeometryEngine
+
+/// The checks an AOI passes before it is measured, after the GeoJSON reader's: no ring around a pole, no zero-area
+/// (degenerate) exterior, and planar validity by GEOS on the unwrapped lon/lat shape (each part's longitudes made continuous).
+public enum AOIValidation {
+    /// Validates an AOI.
+    /// - Throws: ``GeoPriceError`` `zero_area` naming the ring, or `invalid_geometry` with GEOS' reason and its
+    ///   location (lon/lat) in `details`.
+    public static func validate(_ aoi: AOI) throws(GeoPriceError) {
+        let parts = try Antimeridian.continuousParts(aoi.polygons, path: aoi.path)
+        let coordinates = aoi.path.appending("coordinates")
+        for (index, part) in parts.enumerated() where PlanarPolygon.isDegenerate(part.rings[0]) {
+            var details: JSONObject = ["ring": 0]
+            if aoi.isMultiPolygon { details["part"] = .number(Double(index)) }
+            throw GeoPriceError(
+                .zeroArea, "the exterior ring\(aoi.isMultiPolygon ? " of part \(index)" : "") encloses no area",
+                path: (aoi.isMultiPolygon ? coordinates.appending(index, 0) : coordinates.appending(0)).description, details: details)
+        }
+        let problem: Planar.Invalidity?
+        do {
+            problem = try Planar.invalidity(of: parts)
+        } catch {
+            throw GeoPriceError(.invalidGeometry, "GEOS could not check the geometry: \(error)", path: aoi.path.description)
+        }
+        guard let problem else { return }
+        var details: JSONObject = ["reason": .string(problem.reason)]
+        var message = "invalid geometry: \(problem.reason)"
+        if let location = problem.location {
+            let longitude = Antimeridian.normalized(location.x)
+            details["location"] = [.number(longitude), .number(location.y)]
+            message += " at (\(longitude), \(location.y))"
+        }
+        throw GeoPriceError(.invalidGeometry, message, path: aoi.path.description, details: details)
+    }
+}

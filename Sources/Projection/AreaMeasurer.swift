@@ -1,0 +1,126 @@
+import GeoJSON
+import GeometryEngine
+
+/// The figures of one AOI (DESIGN.md, "Figures and their one definition").
+public struct AreaFigures: Sendable, Hashable {
+    /// Geodesic area on WGS84, km²: the billing area.
+    public var areaKm2: Double
+    /// Geodesic perimeter, km, holes included, the cut of a split AOI excluded.
+    public var perimeterKm: Double
+    /// The zone of the AOI's (longitude-unwrapped) centroid.
+    public var utmZone: UTMZone
+    /// Planar area after projecting the vertices into `utmZone`, km².
+    public var utmAreaKm2: Double
+    /// Every UTM zone the AOI shares interior with.
+    public var utmZones: [UTMZone]
+    /// The extra CRS asked for, if any.
+    public var crs: String?
+    /// Planar area after projecting the vertices into `crs`, km².
+    public var crsAreaKm2: Double?
+    /// Vertices without closing positions.
+    public var vertexCount: Int
+
+    /// (UTM area − geodesic area) / geodesic area.
+    public var utmRelativeDifference: Double { (utmAreaKm2 - areaKm2) / areaKm2 }
+}
+
+/// Measures AOIs: validation, geodesic area and perimeter, UTM zone and projected areas.
+///
+/// A `Sendable` value: share one across tasks; PROJ and GEOS state is per thread underneath.
+public struct AreaMeasurer: Sendable {
+    /// A CRS to report the planar area in as well (`EPSG:n`, a PROJ string, WKT), or `nil`.
+    public var crs: String?
+    /// Whether the MGRS Norway and Svalbard zone exceptions apply to the zone choice.
+    public var norwaySvalbardZones: Bool
+
+    /// Creates a measurer.
+    public init(crs: String? = nil, norwaySvalbardZones: Bool = false) {
+        self.crs = crs
+        self.norwaySvalbardZones = norwaySvalbardZones
+    }
+
+    /// Validates and measures an AOI given in lon/lat.
+    /// - Throws: ``GeoPriceError``: `invalid_geometry`, `zero_area`, `unknown_crs`, `projection_failed`.
+    public func measure(_ aoi: AOI) throws(GeoPriceError) -> AreaFigures {
+        try AOIValidation.validate(aoi)
+        let unwrapped = try Antimeridian.unwrapped(aoi.polygons, path: aoi.path)
+        let zone = try Self.utmZone(of: unwrapped, norwaySvalbard: norwaySvalbardZones, path: aoi.path)
+        let flat = FlatRings(aoi.polygons)
+        let utmArea = try Self.planarArea(flat, of: aoi, in: zone.crsName)
+        var crsArea: Double?
+        if let crs { crsArea = try Self.planarArea(flat, of: aoi, in: crs) }
+        return AreaFigures(
+            areaKm2: Geodesic.area(of: aoi.polygons) / 1e6,
+            perimeterKm: Geodesic.perimeter(of: aoi.polygons) / 1e3,
+            utmZone: zone,
+            utmAreaKm2: utmArea / 1e6,
+            utmZones: try Self.touchedZones(by: unwrapped, path: aoi.path),
+            crs: crs,
+            crsAreaKm2: crsArea.map { $0 / 1e6 },
+            vertexCount: aoi.vertexCount)
+    }
+
+    /// The zone of the centroid of the unwrapped lon/lat shape (GEOS, area-weighted, degrees).
+    public static func utmZone(of unwrapped: [PlanarPolygon], norwaySvalbard: Bool, path: JSONPath) throws(GeoPriceError) -> UTMZone {
+        let centroid: SIMD2<Double>
+        do {
+            centroid = try Planar.centroid(of: unwrapped)
+        } catch {
+            throw GeoPriceError(.invalidGeometry, "GEOS could not find the centroid: \(error)", path: path.description)
+        }
+        return UTMZone(containing: centroid, norwaySvalbard: norwaySvalbard)
+    }
+
+    /// The planar area (m²) of an AOI's vertices projected into a CRS, in the CRS's units converted to metres.
+    /// - Throws: ``GeoPriceError`` `unknown_crs` (also for a geographic CRS, whose planar area in degrees² is no
+    ///   area), `projection_failed` naming the vertex.
+    public static func planarArea(_ flat: FlatRings, of aoi: AOI, in crs: String) throws(GeoPriceError) -> Double {
+        let transformer = CRSTransformer(from: CRSTransformer.lonLat, to: crs)
+        guard let metresPerUnit = try transformer.targetMetresPerUnit() else {
+            throw GeoPriceError(
+                .unknownCRS, "\(crs) is not a projected CRS: a planar area needs one in metres or feet",
+                details: ["crs": .string(crs), "reason": "not projected"])
+        }
+        var projected = flat
+        do {
+            projected.points = try transformer.transform(flat.points)
+        } catch {
+            guard error.code == .projectionFailed, let index = error.details["point"]?.numberValue else { throw error }
+            var located = error
+            located.path = flat.path(of: Int(index), in: aoi).description
+            let (part, ring, vertex) = flat.location(of: Int(index))
+            located.details = ["crs": .string(crs), "ring": .number(Double(ring)), "vertex": .number(Double(vertex))]
+            if aoi.isMultiPolygon { located.details["part"] = .number(Double(part)) }
+            throw located
+        }
+        return projected.planarArea * metresPerUnit * metresPerUnit
+    }
+
+    /// The UTM zones (standard grid) whose interior the unwrapped shape shares.
+    public static func touchedZones(by unwrapped: [PlanarPolygon], path: JSONPath) throws(GeoPriceError) -> [UTMZone] {
+        var minimum = SIMD2(Double.infinity, Double.infinity)
+        var maximum = -minimum
+        for part in unwrapped {
+            for point in part.rings[0] {
+                minimum = pointwiseMin(minimum, point)
+                maximum = pointwiseMax(maximum, point)
+            }
+        }
+        var candidates: [(UTMZone, SIMD2<Double>, SIMD2<Double>)] = []
+        let firstColumn = Int(((minimum.x + 180) / 6).rounded(.down))
+        let lastColumn = Int(((maximum.x + 180) / 6).rounded(.down))
+        for column in firstColumn...max(firstColumn, lastColumn) {
+            let west = Double(column) * 6 - 180
+            let number = ((column % 60) + 60) % 60 + 1
+            if maximum.y > 0 { candidates.append((UTMZone(number: number, isNorth: true), SIMD2(west, 0), SIMD2(west + 6, 90))) }
+            if minimum.y < 0 { candidates.append((UTMZone(number: number, isNorth: false), SIMD2(west, -90), SIMD2(west + 6, 0))) }
+        }
+        let touched: [Bool]
+        do {
+            touched = try Planar.interiorsIntersect(unwrapped, rectangles: candidates.map { ($0.1, $0.2) })
+        } catch {
+            throw GeoPriceError(.invalidGeometry, "GEOS could not intersect the UTM grid: \(error)", path: path.description)
+        }
+        return Set(zip(candidates, touched).filter(\.1).map(\.0.0)).sorted()
+    }
+}

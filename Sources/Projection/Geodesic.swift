@@ -1,0 +1,56 @@
+import CPROJ
+import GeoJSON
+
+/// Geodesic measures on the WGS84 ellipsoid through PROJ's `geodesic.h` (Karney's algorithms, as in GeographicLib):
+/// the billing area of DESIGN.md.
+public enum Geodesic {
+    /// WGS84: a = 6378137 m, f = 1/298.257223563.
+    static let wgs84: geod_geodesic = {
+        var geodesic = geod_geodesic()
+        geod_init(&geodesic, 6_378_137, 1 / 298.257223563)
+        return geodesic
+    }()
+
+    /// The area (m², unsigned) and perimeter (m) of one ring whose edges are geodesics, from
+    /// `geod_polygon_addpoint` / `geod_polygon_compute`. The closing position is skipped; the ring's orientation
+    /// does not matter: of the two regions a ring bounds, the smaller is measured. Each edge is taken the short way,
+    /// so longitudes beyond ±180° and jumps across the antimeridian need no special care.
+    public static func ring(_ ring: [Position]) -> (area: Double, perimeter: Double) {
+        var geodesic = wgs84
+        var polygon = geod_polygon()
+        geod_polygon_init(&polygon, 0)
+        let count = ring.count > 1 && ring[0].coincides(with: ring[ring.count - 1]) ? ring.count - 1 : ring.count
+        for position in ring[..<count] {
+            geod_polygon_addpoint(&geodesic, &polygon, position.latitude, position.longitude)
+        }
+        var area = 0.0
+        var perimeter = 0.0
+        geod_polygon_compute(&geodesic, &polygon, 0, 1, &area, &perimeter)
+        return (abs(area), perimeter)
+    }
+
+    /// The area (m²) of polygons: exteriors add, holes subtract, parts add.
+    public static func area(of polygons: [Polygon]) -> Double {
+        polygons.reduce(0) { total, polygon in
+            guard let exterior = polygon.rings.first else { return total }
+            return polygon.holes.reduce(total + ring(exterior).area) { $0 - ring($1).area }
+        }
+    }
+
+    /// The perimeter (m) of polygons: every ring, holes included; the cut of an RFC 7946 split along ±180° is no
+    /// edge of the shape and is not counted (see ``Antimeridian/cutLength(of:)``).
+    public static func perimeter(of polygons: [Polygon]) -> Double {
+        let rings = polygons.reduce(0) { total, polygon in polygon.rings.reduce(total) { $0 + ring($1).perimeter } }
+        return rings - 2 * Antimeridian.cutLength(of: polygons)
+    }
+
+    /// The length (m) of the geodesic from one point to another (`geod_inverse`).
+    public static func distance(from start: SIMD2<Double>, to end: SIMD2<Double>) -> Double {
+        var geodesic = wgs84
+        var distance = 0.0
+        var azimuth1 = 0.0
+        var azimuth2 = 0.0
+        geod_inverse(&geodesic, start.y, start.x, end.y, end.x, &distance, &azimuth1, &azimuth2)
+        return distance
+    }
+}

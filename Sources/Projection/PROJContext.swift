@@ -1,0 +1,51 @@
+import CPROJ
+import GeoJSON
+import GeometryEngine
+
+/// A PROJ context owned by one thread, with its cache of transformations (one per CRS pair, built once) and the
+/// last error PROJ logged on it. Never shared: ``current`` gives each thread its own, freed when the thread exits.
+final class PROJContext {
+    let context: OpaquePointer
+    /// The last message PROJ logged at error level on this context.
+    var lastMessage: String?
+    private var transformations: [String: PROJTransformation] = [:]
+
+    private static let perThread = PerThread { PROJContext() }
+
+    /// The calling thread's context.
+    static var current: PROJContext { perThread.value }
+
+    private init() {
+        guard let context = proj_context_create() else { fatalError("proj_context_create returned NULL: out of memory") }
+        self.context = context
+        proj_log_level(context, PJ_LOG_ERROR)
+        // The handler gets this object back as its user data: messages go to the Swift error, never to stderr.
+        proj_log_func(context, Unmanaged.passUnretained(self).toOpaque()) { userData, _, message in
+            guard let userData else { return }
+            let owner = Unmanaged<PROJContext>.fromOpaque(userData).takeUnretainedValue()
+            owner.lastMessage = message.map { String(cString: $0) }
+        }
+    }
+
+    deinit {
+        transformations.removeAll()
+        proj_context_destroy(context)
+    }
+
+    /// The transformation from one CRS to another, built on first use and cached for this thread.
+    func transformation(from source: String, to target: String) throws(GeoPriceError) -> PROJTransformation {
+        let key = source + "\u{0}" + target
+        if let cached = transformations[key] { return cached }
+        let built = try PROJTransformation(from: source, to: target, in: self)
+        transformations[key] = built
+        return built
+    }
+
+    /// The last PROJ error on this context, from its log or its error number.
+    func describeLastError() -> String {
+        if let lastMessage { return lastMessage }
+        let number = proj_context_errno(context)
+        if number != 0, let text = proj_context_errno_string(context, number) { return String(cString: text) }
+        return "no message from PROJ"
+    }
+}

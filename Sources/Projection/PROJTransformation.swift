@@ -1,0 +1,113 @@
+import CPROJ
+import GeoJSON
+
+/// A PROJ coordinate operation between two CRSs, axis order normalised to x = easting/longitude,
+/// y = northing/latitude (`proj_normalize_for_visualization`), owned by one thread's ``PROJContext``.
+final class PROJTransformation {
+    let operation: OpaquePointer
+    /// Metres per unit of the target CRS's axes, or `nil` when the target is geographic (degrees).
+    let targetMetresPerUnit: Double?
+
+    init(from source: String, to target: String, in owner: PROJContext) throws(GeoPriceError) {
+        let context = owner.context
+        for name in [source, target] {
+            guard CRSDefinition.isExplicit(name) else {
+                throw Self.unknownCRS(name, "give a CRS as AUTHORITY:CODE (EPSG:32632), a PROJ string, WKT or PROJJSON")
+            }
+            guard let crs = proj_create(context, CRSDefinition.normalized(name)) else {
+                throw Self.unknownCRS(name, owner.describeLastError())
+            }
+            defer { proj_destroy(crs) }
+            guard proj_is_crs(crs) != 0 else { throw Self.unknownCRS(name, "it defines an operation, not a CRS") }
+        }
+        owner.lastMessage = nil
+        guard let raw = proj_create_crs_to_crs(context, CRSDefinition.normalized(source), CRSDefinition.normalized(target), nil) else {
+            throw GeoPriceError(
+                .unknownCRS, "PROJ finds no way from \(source) to \(target): \(owner.describeLastError())",
+                details: ["from": .string(source), "to": .string(target)])
+        }
+        defer { proj_destroy(raw) }
+        guard let normalized = proj_normalize_for_visualization(context, raw) else {
+            throw GeoPriceError(.unknownCRS, "cannot normalise the axis order of \(target): \(owner.describeLastError())",
+                details: ["crs": .string(target)])
+        }
+        operation = normalized
+        targetMetresPerUnit = Self.metresPerUnit(ofTargetOf: normalized, context: context)
+    }
+
+    deinit { proj_destroy(operation) }
+
+    static func unknownCRS(_ name: String, _ reason: String) -> GeoPriceError {
+        GeoPriceError(.unknownCRS, "unknown or unusable CRS '\(name)': \(reason)", details: ["crs": .string(name)])
+    }
+
+    /// Transforms points in place with one `proj_trans_generic` call over the interleaved buffer.
+    /// - Returns: the index of the first point PROJ could not transform, or `nil`.
+    func transform(_ points: inout [SIMD2<Double>], direction: PJ_DIRECTION = PJ_FWD) -> Int? {
+        guard !points.isEmpty else { return nil }
+        proj_errno_reset(operation)
+        let count = points.count
+        points.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Double.self) { doubles in
+                let stride = MemoryLayout<SIMD2<Double>>.stride
+                _ = proj_trans_generic(
+                    operation, direction, doubles.baseAddress, stride, count, doubles.baseAddress! + 1, stride, count,
+                    nil, 0, 0, nil, 0, 0)
+            }
+        }
+        return points.firstIndex { !$0.x.isFinite || !$0.y.isFinite }
+    }
+
+    /// Metres per axis unit of a coordinate operation's target CRS; `nil` for an ellipsoidal (degree) system.
+    private static func metresPerUnit(ofTargetOf operation: OpaquePointer, context: OpaquePointer) -> Double? {
+        guard var crs = proj_get_target_crs(context, operation) else { return nil }
+        defer { proj_destroy(crs) }
+        var inner: [OpaquePointer] = []
+        defer { inner.forEach { proj_destroy($0) } }
+        switch proj_get_type(crs) {
+        case PJ_TYPE_BOUND_CRS:
+            guard let base = proj_get_source_crs(context, crs) else { return nil }
+            inner.append(base)
+            crs = base
+        case PJ_TYPE_COMPOUND_CRS:
+            guard let horizontal = proj_crs_get_sub_crs(context, crs, 0) else { return nil }
+            inner.append(horizontal)
+            crs = horizontal
+        default: break
+        }
+        guard let system = proj_crs_get_coordinate_system(context, crs) else { return nil }
+        defer { proj_destroy(system) }
+        guard proj_cs_get_type(context, system) == PJ_CS_TYPE_CARTESIAN else { return nil }
+        var factor = 0.0
+        guard proj_cs_get_axis_info(context, system, 0, nil, nil, nil, &factor, nil, nil, nil) != 0, factor > 0 else { return nil }
+        return factor
+    }
+}
+
+/// How CRS names given by people are handed to PROJ.
+enum CRSDefinition {
+    /// Whether a CRS is given in a form that names exactly one CRS: `AUTHORITY:CODE`, an OGC URN, a PROJ string,
+    /// WKT or PROJJSON. Bare names are refused: PROJ matches them loosely (`foo` finds "Amersfoort"), which would
+    /// give a silently wrong answer.
+    static func isExplicit(_ name: String) -> Bool {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("+proj=") {
+            // A pipeline is an operation, not a CRS; +init reads a definition file.
+            return !trimmed.contains("+proj=pipeline") && !trimmed.contains("+init=")
+        }
+        if trimmed.hasPrefix("{") || trimmed.lowercased().hasPrefix("urn:ogc:def:") { return true }
+        let wktKeywords = ["PROJCRS", "GEOGCRS", "GEODCRS", "PROJCS", "GEOGCS", "COMPOUNDCRS", "COMPD_CS", "BOUNDCRS", "ENGCRS", "VERTCRS"]
+        if wktKeywords.contains(where: { trimmed.uppercased().hasPrefix($0 + "[") }) { return true }
+        let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
+            && parts[0].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+            && parts[1].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+    }
+
+    /// A PROJ string (`+proj=utm +zone=32`) names a CRS only with `+type=crs`; add it when it is missing.
+    static func normalized(_ name: String) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("+proj="), !trimmed.contains("+type=crs") { return trimmed + " +type=crs" }
+        return trimmed
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `geoprice`: measure, reproject, cover and price satellite-imagery AOIs.
+@main
+struct GeoPrice: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geoprice",
+        abstract: "Exact AOI areas, projections, coverage and prices for satellite-imagery orders.",
+        subcommands: [Area.self]
+    )
+}

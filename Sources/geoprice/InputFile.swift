@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+
+/// Reads the bytes of a file named on the command line, `-` meaning standard input.
+enum InputFile {
+    static func bytes(_ path: String) throws -> [UInt8] {
+        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read '\(path)': no such file, or not readable")
+        }
+        return Array(data)
+    }
+}

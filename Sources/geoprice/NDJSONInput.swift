@@ -1,0 +1,63 @@
+import GeoPricing
+
+/// The AOIs of a streamed input, each on its own so that one bad AOI does not stop the others: the features of a
+/// FeatureCollection (or a single geometry or Feature), or NDJSON with one geometry, Feature or FeatureCollection
+/// per line.
+enum NDJSONInput {
+    enum Unit {
+        /// An AOI and the CRS its coordinates are in.
+        case success(AOI, crs: String?)
+        /// A rejected AOI, or a line that could not be read, with the AOI's id when it is known.
+        case failure(GeoPriceError, id: JSONValue?)
+    }
+
+    static func units(_ bytes: [UInt8]) -> [Unit] {
+        let reader = GeoJSONReader()
+        if let (value, end) = try? reader.json.readFirst(bytes), end == bytes.count {
+            return units(of: value, reader: reader, line: nil)
+        }
+        var result: [Unit] = []
+        var lineNumber = 0
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+            do throws(GeoPriceError) {
+                result += units(of: try reader.json.read(line), reader: reader, line: lineNumber)
+            } catch {
+                result.append(.failure(onLine(error, lineNumber), id: nil))
+            }
+        }
+        return result
+    }
+
+    private static func onLine(_ error: GeoPriceError, _ line: Int?) -> GeoPriceError {
+        guard let line else { return error }
+        var located = error
+        located.details["line"] = .number(Double(line))
+        located.message += " (input line \(line))"
+        return located
+    }
+
+    private static func units(of value: JSONValue, reader: GeoJSONReader, line: Int?) -> [Unit] {
+        let crs = value.objectValue?["crs"]?.stringValue
+        if let object = value.objectValue, object["type"] == "FeatureCollection", let features = object["features"]?.arrayValue {
+            let featuresPath = JSONPath.root.appending("features")
+            return features.enumerated().compactMap { index, featureValue -> Unit? in
+                let id = featureValue.objectValue?["id"]
+                do throws(GeoPriceError) {
+                    let feature = try reader.feature(from: featureValue, at: featuresPath.appending(index), crs: crs)
+                    guard let aoi = try AOI(feature: feature, index: index, path: featuresPath.appending(index)) else { return nil }
+                    return .success(aoi, crs: crs)
+                } catch {
+                    return .failure(onLine(error, line), id: id ?? .number(Double(index)))
+                }
+            }
+        }
+        do throws(GeoPriceError) {
+            let document = try reader.document(from: value)
+            return try document.areasOfInterest().map { .success($0, crs: document.crs) }
+        } catch {
+            return [.failure(onLine(error, line), id: value.objectValue?["id"])]
+        }
+    }
+}
