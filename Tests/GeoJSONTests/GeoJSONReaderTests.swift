@@ -1,0 +1,136 @@
+import Foundation
+import GeoJSON
+import Testing
+import TestSupport
+
+@Suite("GeoJSON reader")
+struct GeoJSONReaderTests {
+    let reader = GeoJSONReader()
+
+    func rejection(_ text: String) -> GeoPriceError? {
+        do {
+            _ = try reader.read(text).areasOfInterest()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("every reference case reads, and writes back to the same document", arguments: Fixtures.referenceCases.keys)
+    func roundTrip(name: String) throws {
+        let document = Fixtures.caseDocument(name)
+        let written = JSONWriter(pretty: true).string(document.jsonValue)
+        #expect(try reader.read(written) == document)
+        guard case .featureCollection(let collection) = document else {
+            Issue.record("expected a FeatureCollection")
+            return
+        }
+        #expect(collection.foreignMembers["name"] == .string(name))
+    }
+
+    @Test("Foundation's coders round-trip through the same checks")
+    func codable() throws {
+        let document = Fixtures.caseDocument("beauce_polygon_with_hole")
+        let data = try JSONEncoder().encode(document)
+        #expect(try JSONDecoder().decode(GeoJSONDocument.self, from: data) == document)
+        let bad = Data(#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1]]]}"#.utf8)
+        #expect(throws: GeoPriceError.self) { try JSONDecoder().decode(Geometry.self, from: bad) }
+    }
+
+    @Test("a Polygon written one level short says so, at its coordinates")
+    func missingNesting() throws {
+        let error = try #require(rejection(#"{"type":"Polygon","coordinates":[[1,2],[3,4],[5,6],[1,2]]}"#))
+        #expect(error.code == .invalidGeoJSON)
+        #expect(error.path == "$.coordinates")
+        #expect(error.message.contains("lack a level of nesting"))
+        let multi = try #require(rejection(#"{"type":"MultiPolygon","coordinates":[[[1,2],[3,4],[5,6],[1,2]]]}"#))
+        #expect(multi.code == .invalidGeoJSON)
+        #expect(multi.details["foundDepth"] == 3)
+    }
+
+    @Test("an unclosed ring is named by part, ring and vertex")
+    func unclosedRing() throws {
+        let text = #"""
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":
+            {"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,6],[5,5.5]]]]}}]}
+            """#
+        let error = try #require(rejection(text))
+        #expect(error.code == .invalidGeoJSON)
+        #expect(error.path == "$.features[0].geometry.coordinates[1][0][4]")
+        #expect(error.details == ["part": 1, "ring": 0, "vertex": 4])
+    }
+
+    @Test("a ring of fewer than 4 positions is refused")
+    func shortRing() throws {
+        let error = try #require(rejection(#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}"#))
+        #expect(error.code == .invalidGeoJSON)
+        #expect(error.path == "$.coordinates[0]")
+        #expect(error.details["positions"] == 3)
+    }
+
+    @Test("coordinates out of range or not finite are invalid_coordinate at their vertex", arguments: [
+        (#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,91],[0,0]]]}"#, "$.coordinates[0][2]"),
+        (#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[NaN,1],[0,0]]]}"#, "$.coordinates[0][2]"),
+        (#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]],[[0.2,0.2],[Infinity,0.2],[0.3,0.3],[0.2,0.2]]]}"#, "$.coordinates[1][1]"),
+        (#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1e999],[0,0]]]}"#, "$.coordinates[0][2]"),
+    ])
+    func badCoordinates(text: String, path: String) throws {
+        let error = try #require(rejection(text))
+        #expect(error.code == .invalidCoordinate)
+        #expect(error.path == path)
+    }
+
+    @Test("a projected file's coordinates are not held to ±90")
+    func projectedCoordinates() throws {
+        let text = #"{"type":"Polygon","crs":"EPSG:32632","coordinates":[[[500000,4600000],[501000,4600000],[501000,4601000],[500000,4600000]]]}"#
+        #expect(try reader.read(text).crs == "EPSG:32632")
+    }
+
+    @Test("non-areal and empty geometries are not AOIs")
+    func notAreas() throws {
+        let point = try #require(rejection(#"{"type":"Feature","properties":null,"geometry":{"type":"Point","coordinates":[1,2]}}"#))
+        #expect(point.code == .unsupportedGeometry)
+        #expect(point.path == "$.geometry")
+        let null = try #require(rejection(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":null,"geometry":null}]}"#))
+        #expect(null.code == .unsupportedGeometry)
+        #expect(null.path == "$.features[0].geometry")
+        let empty = try #require(rejection(#"{"type":"MultiPolygon","coordinates":[]}"#))
+        #expect(empty.code == .emptyGeometry)
+        let none = try #require(rejection(#"{"type":"FeatureCollection","features":[]}"#))
+        #expect(none.code == .emptyGeometry)
+    }
+
+    @Test("wrong types are invalid_geojson where they stand", arguments: [
+        (#"{"type":"Polygon","coordinates":"x"}"#, "$.coordinates"),
+        (#"{"type":"Feature","properties":[],"geometry":null}"#, "$.properties"),
+        (#"{"type":"Poligon","coordinates":[]}"#, "$.type"),
+        (#"{"coordinates":[]}"#, "$"),
+        (#"{"type":"FeatureCollection","features":[{"type":"Polygon","coordinates":[]}]}"#, "$.features[0].type"),
+        (#"{"type":"Polygon","coordinates":[[[0,0],[1,0],["1",1],[0,0]]]}"#, "$.coordinates[0][2][0]"),
+        (#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1,1,1],[0,0]]]}"#, "$.coordinates[0][2]"),
+        (#"{"type":"Polygon","bbox":[0,0,1],"coordinates":[]}"#, "$.bbox"),
+    ])
+    func wrongTypes(text: String, path: String) throws {
+        let error = try #require(rejection(text))
+        #expect(error.code == .invalidGeoJSON)
+        #expect(error.path == path)
+    }
+
+    @Test("captures and clouds are never AOIs; --feature picks one by id or index")
+    func aoiSelection() throws {
+        let document = Fixtures.caseDocument("germany_25km2")
+        let aois = try document.areasOfInterest()
+        #expect(aois.map(\.name) == ["aoi"])
+        #expect(try document.areasOfInterest(feature: "aoi").count == 1)
+        #expect(throws: GeoPriceError.self) { try document.areasOfInterest(feature: "nope") }
+        let unnamed = try reader.read(#"""
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"role":"cloud"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}},
+            {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[2,0],[2,2],[0,0]]]}}]}
+            """#)
+        let second = try unnamed.areasOfInterest(feature: "1")
+        #expect(second.map(\.index) == [1])
+        #expect(second[0].nameJSON == 1)
+        #expect(second[0].vertexCount == 3)
+    }
+}

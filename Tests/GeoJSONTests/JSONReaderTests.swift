@@ -1,0 +1,83 @@
+import GeoJSON
+import Testing
+
+@Suite("JSON reader")
+struct JSONReaderTests {
+    let reader = JSONReader()
+
+    @Test("numbers read exactly as the shortest round-trip form says", arguments: [
+        "0", "-0.0", "1", "-17", "3.141592653589793", "0.1", "1e-7", "2.5E+3", "179.99999999999997", "-16.867889136392794",
+        "4550447.461492821", "123456789012345678901234", "1e308", "4.9e-324", "0.30000000000000004", "9007199254740993",
+    ])
+    func numbers(literal: String) throws {
+        let value = try reader.read(Array(literal.utf8))
+        #expect(value == .number(Double(literal)!))
+    }
+
+    @Test("random doubles survive writing and reading bit for bit")
+    func randomRoundTrip() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let number = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF)
+            let text = JSONWriter().string(.number(number))
+            #expect(try reader.read(Array(text.utf8)) == .number(number), "\(text)")
+        }
+    }
+
+    @Test("strings with escapes and non-ASCII text")
+    func strings() throws {
+        let value = try reader.read(Array(#"{"a":"x\"y\\z\/\n\u00e9\ud83d\ude00","b":"Zürich"}"#.utf8))
+        #expect(value == ["a": "x\"y\\z/\né😀", "b": "Zürich"])
+    }
+
+    @Test("objects keep member order; writing reads back the same value")
+    func orderAndRoundTrip() throws {
+        let text = #"{"z":1,"a":[true,false,null],"m":{"k":"v"}}"#
+        let value = try reader.read(Array(text.utf8))
+        #expect(value.objectValue?.keys == ["z", "a", "m"])
+        #expect(JSONWriter().string(value) == text)
+    }
+
+    @Test("NaN and Infinity tokens are read as non-finite numbers")
+    func nonFiniteTokens() throws {
+        let value = try reader.read(Array("[NaN, Infinity, -Infinity]".utf8))
+        let numbers = value.arrayValue!.map { $0.numberValue! }
+        #expect(numbers[0].isNaN)
+        #expect(numbers[1] == .infinity)
+        #expect(numbers[2] == -.infinity)
+    }
+
+    @Test("a fault names its path, line and column", arguments: [
+        (#"{"features":[{"a":1},{"b":tru}]}"#, "$.features[1].b", 1, 27),
+        ("{\n  \"x\": [1, 2,\n  ]\n}", "$.x[2]", 3, 3),
+        (#"{"a":1,"a":2}"#, "$", 1, 8),
+        (#"{"a":01}"#, "$.a", 1, 6),
+        (#"[1 2]"#, "$[0]", 1, 4),
+        (#"{"a":"x"#, "$.a", 1, 6),
+        ("", "$", 1, 1),
+    ] as [(String, String, Int, Int)])
+    func locatedFaults(text: String, path: String, line: Int, column: Int) {
+        #expect {
+            try reader.read(Array(text.utf8))
+        } throws: { error in
+            guard let error = error as? GeoPriceError else { return false }
+            return error.code == .invalidJSON && error.path == path
+                && error.details["line"] == .number(Double(line)) && error.details["column"] == .number(Double(column))
+        }
+    }
+
+    @Test("nesting deeper than the limit is refused, not a stack overflow")
+    func depthLimit() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: GeoPriceError.self) { try reader.read(Array(deep.utf8)) }
+        let fine = String(repeating: "[", count: 128) + String(repeating: "]", count: 128)
+        #expect((try? reader.read(Array(fine.utf8))) != nil)
+    }
+
+    @Test("invalid UTF-8 and control characters in strings are refused")
+    func badStrings() {
+        #expect(throws: GeoPriceError.self) { try reader.read([0x22, 0xFF, 0x22]) }
+        #expect(throws: GeoPriceError.self) { try reader.read(Array("\"a\u{01}b\"".utf8)) }
+        #expect(throws: GeoPriceError.self) { try reader.read(Array(#""\ud800""#.utf8)) }
+    }
+}

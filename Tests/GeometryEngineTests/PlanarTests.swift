@@ -1,0 +1,63 @@
+import GeometryEngine
+import Testing
+
+@Suite("Planar operations through GEOS")
+struct PlanarTests {
+    let square = PlanarPolygon(rings: [[SIMD2(0, 0), SIMD2(4, 0), SIMD2(4, 4), SIMD2(0, 4), SIMD2(0, 0)]])
+
+    @Test("a square is valid; a bowtie is a self-intersection at its crossing")
+    func validity() throws {
+        #expect(try Planar.invalidity(of: [square]) == nil)
+        let bowtie = PlanarPolygon(rings: [[SIMD2(0, 0), SIMD2(2, 2), SIMD2(2, 0), SIMD2(0, 2), SIMD2(0, 0)]])
+        let problem = try #require(try Planar.invalidity(of: [bowtie]))
+        #expect(problem.reason == "Self-intersection")
+        #expect(problem.location == SIMD2(1, 1))
+    }
+
+    @Test("a hole outside its shell is invalid")
+    func holeOutside() throws {
+        var polygon = square
+        polygon.rings.append([SIMD2(10, 10), SIMD2(11, 10), SIMD2(11, 11), SIMD2(10, 10)])
+        #expect(try Planar.invalidity(of: [polygon])?.reason == "Hole lies outside shell")
+    }
+
+    @Test("area-weighted centroid and shoelace area with a hole")
+    func centroidAndArea() throws {
+        var polygon = square
+        polygon.rings.append([SIMD2(0, 0), SIMD2(0, 2), SIMD2(2, 2), SIMD2(2, 0), SIMD2(0, 0)].map { $0 + SIMD2(2, 2) })
+        #expect(polygon.area == 12)
+        let centroid = try Planar.centroid(of: [polygon])
+        #expect(abs(centroid.x - (16 * 2 - 4 * 3) / 12.0) < 1e-12)
+        #expect(abs(centroid.y - (16 * 2 - 4 * 3) / 12.0) < 1e-12)
+    }
+
+    @Test("degenerate rings: collinear points, but not a bowtie")
+    func degenerate() {
+        #expect(PlanarPolygon.isDegenerate([SIMD2(0, 0), SIMD2(0.1, 0.1), SIMD2(0.3, 0.3), SIMD2(0, 0)]))
+        #expect(!PlanarPolygon.isDegenerate([SIMD2(0, 0), SIMD2(2, 2), SIMD2(2, 0), SIMD2(0, 2), SIMD2(0, 0)]))
+        #expect(!PlanarPolygon.isDegenerate(square.rings[0]))
+    }
+
+    @Test("interiors shared with rectangles, touching edges excluded")
+    func interiors() throws {
+        let boxes: [(SIMD2<Double>, SIMD2<Double>)] = [
+            (SIMD2(3, 3), SIMD2(5, 5)), (SIMD2(4, 0), SIMD2(6, 4)), (SIMD2(10, 10), SIMD2(11, 11)),
+        ]
+        #expect(try Planar.interiorsIntersect([square], rectangles: boxes) == [true, false, false])
+    }
+
+    @Test("GEOS contexts are per thread: concurrent validity checks agree")
+    func concurrent() async throws {
+        let bowtie = PlanarPolygon(rings: [[SIMD2(0, 0), SIMD2(2, 2), SIMD2(2, 0), SIMD2(0, 2), SIMD2(0, 0)]])
+        let square = self.square
+        let verdicts = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<2_000 {
+                group.addTask { try Planar.invalidity(of: [index.isMultiple(of: 2) ? square : bowtie]) == nil }
+            }
+            var valid = 0
+            for try await verdict in group where verdict { valid += 1 }
+            return valid
+        }
+        #expect(verdicts == 1_000)
+    }
+}
