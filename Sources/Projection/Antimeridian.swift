@@ -82,19 +82,24 @@ public enum Antimeridian {
         return (wrapped < 0 ? wrapped + 360 : wrapped) - 180
     }
 
+    /// Makes a ring's longitudes continuous in place: no step between consecutive points exceeds 180°.
+    public static func makeContinuous(_ points: inout [SIMD2<Double>]) {
+        var offset = 0.0
+        var previous = points.first?.x ?? 0
+        for index in points.indices {
+            let longitude = points[index].x
+            let step = longitude - previous
+            if step > 180 { offset -= 360 } else if step < -180 { offset += 360 }
+            previous = longitude
+            points[index].x = longitude + offset
+        }
+    }
+
     // MARK: - Helpers
 
     private static func continuous(_ ring: [Position]) -> [SIMD2<Double>] {
-        var points: [SIMD2<Double>] = []
-        points.reserveCapacity(ring.count)
-        var offset = 0.0
-        var previous = ring[0].longitude
-        for position in ring {
-            let step = position.longitude - previous
-            if step > 180 { offset -= 360 } else if step < -180 { offset += 360 }
-            previous = position.longitude
-            points.append(SIMD2(position.longitude + offset, position.latitude))
-        }
+        var points = ring.map { SIMD2($0.longitude, $0.latitude) }
+        makeContinuous(&points)
         return points
     }
 

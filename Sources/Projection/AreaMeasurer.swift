@@ -19,6 +19,10 @@ public struct AreaFigures: Sendable, Hashable {
     public var crsAreaKm2: Double?
     /// Vertices without closing positions.
     public var vertexCount: Int
+    /// The smallest part's ground minimum width, metres (see ``GroundMetric``), when measured.
+    public var minWidthM: Double?
+    /// What `repair` changed, when the AOI was repaired first.
+    public var repair: AOIRepair?
 
     /// (UTM area − geodesic area) / geodesic area.
     public var utmRelativeDifference: Double { (utmAreaKm2 - areaKm2) / areaKm2 }
@@ -32,16 +36,29 @@ public struct AreaMeasurer: Sendable {
     public var crs: String?
     /// Whether the MGRS Norway and Svalbard zone exceptions apply to the zone choice.
     public var norwaySvalbardZones: Bool
+    /// Whether to measure the ground minimum width (`minWidthM`).
+    public var measuresMinimumWidth: Bool
+    /// Whether to make an invalid AOI valid (GEOS make-valid) instead of rejecting it; the figures then say what changed.
+    public var repair: Bool
 
     /// Creates a measurer.
-    public init(crs: String? = nil, norwaySvalbardZones: Bool = false) {
+    public init(crs: String? = nil, norwaySvalbardZones: Bool = false, measuresMinimumWidth: Bool = true, repair: Bool = false) {
         self.crs = crs
         self.norwaySvalbardZones = norwaySvalbardZones
+        self.measuresMinimumWidth = measuresMinimumWidth
+        self.repair = repair
     }
 
-    /// Validates and measures an AOI given in lon/lat.
+    /// Validates (or with ``repair``, repairs) and measures an AOI given in lon/lat.
     /// - Throws: ``GeoPriceError``: `invalid_geometry`, `zero_area`, `unknown_crs`, `projection_failed`.
-    public func measure(_ aoi: AOI) throws(GeoPriceError) -> AreaFigures {
+    public func measure(_ input: AOI) throws(GeoPriceError) -> AreaFigures {
+        var aoi = input
+        var repairReport: AOIRepair?
+        if repair {
+            let report = try AOIRepair(repairing: input)
+            aoi = report.aoi
+            repairReport = report
+        }
         try AOIValidation.validate(aoi)
         let unwrapped = try Antimeridian.unwrapped(aoi.polygons, path: aoi.path)
         let zone = try Self.utmZone(of: unwrapped, norwaySvalbard: norwaySvalbardZones, path: aoi.path)
@@ -57,7 +74,9 @@ public struct AreaMeasurer: Sendable {
             utmZones: try Self.touchedZones(by: unwrapped, path: aoi.path),
             crs: crs,
             crsAreaKm2: crsArea.map { $0 / 1e6 },
-            vertexCount: aoi.vertexCount)
+            vertexCount: aoi.vertexCount,
+            minWidthM: measuresMinimumWidth ? try GroundMetric(aoi, norwaySvalbard: norwaySvalbardZones).minimumWidth() : nil,
+            repair: repairReport)
     }
 
     /// The zone of the centroid of the unwrapped lon/lat shape (GEOS, area-weighted, degrees).

@@ -34,6 +34,12 @@ public struct CRSTransformer: Sendable, Hashable {
         try PROJContext.current.transformation(from: source, to: target).targetMetresPerUnit
     }
 
+    /// The point scale factor of this lon/lat → projected transform at a lon/lat point (`proj_factors`): how much the
+    /// projection stretches ground distances there (0.9996 on a UTM zone's central meridian).
+    public func pointScale(atLonLat point: SIMD2<Double>) throws(GeoPriceError) -> Double {
+        try PROJContext.current.transformation(from: source, to: target).pointScale(atLonLat: point)
+    }
+
     /// Transforms points in one batch (`proj_trans_generic`).
     /// - Returns: the transformed points.
     /// - Throws: ``GeoPriceError`` `unknown_crs`, or `projection_failed` naming the first point that failed (its index

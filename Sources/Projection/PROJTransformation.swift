@@ -7,6 +7,10 @@ final class PROJTransformation {
     let operation: OpaquePointer
     /// Metres per unit of the target CRS's axes, or `nil` when the target is geographic (degrees).
     let targetMetresPerUnit: Double?
+    /// The target CRS's area of use (degrees), when PROJ knows one.
+    let targetAreaOfUse: AreaOfUse?
+    /// The source CRS's area of use (degrees), when PROJ knows one.
+    let sourceAreaOfUse: AreaOfUse?
 
     init(from source: String, to target: String, in owner: PROJContext) throws(GeoPriceError) {
         let context = owner.context
@@ -33,6 +37,19 @@ final class PROJTransformation {
         }
         operation = normalized
         targetMetresPerUnit = Self.metresPerUnit(ofTargetOf: normalized, context: context)
+        targetAreaOfUse = AreaOfUse(of: proj_get_target_crs(context, normalized), context: context)
+        sourceAreaOfUse = AreaOfUse(of: proj_get_source_crs(context, normalized), context: context)
+    }
+
+    /// The point scale factor of a lon/lat → projected operation at a lon/lat point (`proj_factors`); 1 where PROJ
+    /// cannot tell.
+    func pointScale(atLonLat point: SIMD2<Double>) -> Double {
+        // A CRS-to-CRS operation takes its source CRS's units: degrees for lon/lat.
+        let coordinate = proj_coord(point.x, point.y, 0, 0)
+        let factors = proj_factors(operation, coordinate)
+        proj_errno_reset(operation)
+        let scale = (factors.meridional_scale + factors.parallel_scale) / 2
+        return scale.isFinite && scale > 0 ? scale : 1
     }
 
     deinit { proj_destroy(operation) }
@@ -81,6 +98,35 @@ final class PROJTransformation {
         var factor = 0.0
         guard proj_cs_get_axis_info(context, system, 0, nil, nil, nil, &factor, nil, nil, nil) != 0, factor > 0 else { return nil }
         return factor
+    }
+}
+
+/// The region where a CRS is meant to be used, in degrees; `west > east` when it crosses ±180°.
+struct AreaOfUse: Sendable, Hashable {
+    var west: Double
+    var south: Double
+    var east: Double
+    var north: Double
+
+    /// Reads (and destroys) a CRS object's area of use.
+    init?(of crs: OpaquePointer?, context: OpaquePointer) {
+        guard let crs else { return nil }
+        defer { proj_destroy(crs) }
+        var west = 0.0, south = 0.0, east = 0.0, north = 0.0
+        guard proj_get_area_of_use(context, crs, &west, &south, &east, &north, nil) != 0, west > -1000 else { return nil }
+        self.west = west
+        self.south = south
+        self.east = east
+        self.north = north
+    }
+
+    /// Whether a lon/lat point lies inside, with a margin of 1e-9°.
+    func contains(_ point: SIMD2<Double>) -> Bool {
+        let margin = 1e-9
+        guard point.y >= south - margin && point.y <= north + margin else { return false }
+        let longitude = Antimeridian.normalized(point.x)
+        if west <= east { return longitude >= west - margin && longitude <= east + margin }
+        return longitude >= west - margin || longitude <= east + margin
     }
 }
 

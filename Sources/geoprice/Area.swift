@@ -24,6 +24,9 @@ struct Area: ParsableCommand {
     @Flag(help: "Apply the MGRS Norway and Svalbard exceptions when choosing the UTM zone.")
     var norwaySvalbardZones = false
 
+    @Flag(help: "Make an invalid AOI valid (GEOS make-valid, areal parts kept) instead of rejecting it; the answer says what changed.")
+    var repair = false
+
     @Flag(help: "Print one JSON object on standard output.")
     var json = false
 
@@ -32,7 +35,7 @@ struct Area: ParsableCommand {
 
     func run() throws {
         let bytes = try InputFile.bytes(file)
-        let measurer = AreaMeasurer(crs: crs, norwaySvalbardZones: norwaySvalbardZones)
+        let measurer = AreaMeasurer(crs: crs, norwaySvalbardZones: norwaySvalbardZones, repair: repair)
         if ndjson {
             let allAnswered = AreaStream(measurer: measurer, feature: feature).run(bytes)
             if !allAnswered { throw ExitCode(2) }

@@ -16,7 +16,11 @@ enum AreaSummary {
             if let crs = figures.crs, let area = figures.crsAreaKm2 {
                 lines.append("  area in \(crs)  \(km2(area))  (\(String(format: "%+.4f", (area - figures.areaKm2) / figures.areaKm2 * 100)) % vs geodesic)")
             }
+            if let width = figures.minWidthM { lines.append("  minimum width           \(String(format: "%.3f m", width))") }
             lines.append("  vertices                \(figures.vertexCount)")
+            if let repair = figures.repair, repair.changed {
+                lines.append("  repaired                \(repair.reason ?? "invalid"): \(km2(repair.areaBeforeKm2)) as written → \(km2(repair.areaAfterKm2))")
+            }
         }
         if answer.items.count > 1 {
             lines.append("Total of \(answer.items.count) AOIs  \(km2(answer.totalAreaKm2)) (geodesic)")

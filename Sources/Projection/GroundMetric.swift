@@ -1,0 +1,73 @@
+import GeoJSON
+import GeometryEngine
+
+/// Operations stated in metres on the ground (ordering rules: minimum AOI width, inflation of small AOIs), done
+/// with GEOS in the AOI's UTM zone and corrected by the zone's point scale factor at the AOI's centroid
+/// (DESIGN.md, "Minimum width").
+public struct GroundMetric: Sendable {
+    /// The AOI in lon/lat.
+    public let aoi: AOI
+    /// The zone the work is done in.
+    public let zone: UTMZone
+    /// The zone's point scale factor at the AOI's centroid.
+    public let scale: Double
+    /// Each part's vertices in the zone, metres.
+    private let parts: [PlanarPolygon]
+
+    /// Prepares an AOI: its zone, the scale factor there and its vertices projected into it.
+    /// - Throws: ``GeoPriceError`` `invalid_geometry` (ring around a pole), `projection_failed`.
+    public init(_ aoi: AOI, norwaySvalbard: Bool = false) throws(GeoPriceError) {
+        self.aoi = aoi
+        let unwrapped = try Antimeridian.unwrapped(aoi.polygons, path: aoi.path)
+        let centroid: SIMD2<Double>
+        do {
+            centroid = try Planar.centroid(of: unwrapped)
+        } catch {
+            throw GeoPriceError(.invalidGeometry, "GEOS could not find the centroid: \(error)", path: aoi.path.description)
+        }
+        zone = UTMZone(containing: centroid, norwaySvalbard: norwaySvalbard)
+        let transformer = CRSTransformer(from: CRSTransformer.lonLat, to: zone.crsName)
+        scale = try transformer.pointScale(atLonLat: SIMD2(Antimeridian.normalized(centroid.x), centroid.y))
+        var flat = FlatRings(aoi.polygons)
+        flat.points = try transformer.transform(flat.points)
+        parts = flat.polygons
+    }
+
+    /// The ground width (m) of each part's minimum rotated rectangle (`GEOSMinimumWidth_r`).
+    public func minimumWidths() throws(GeoPriceError) -> [Double] {
+        var widths: [Double] = []
+        for part in parts {
+            do {
+                widths.append(try Planar.minimumWidth(of: [part]) / scale)
+            } catch {
+                throw GeoPriceError(.invalidGeometry, "GEOS could not find the minimum width: \(error)", path: aoi.path.description)
+            }
+        }
+        return widths
+    }
+
+    /// The smallest part width (m): the one an ordering rule's minimum width is checked against.
+    public func minimumWidth() throws(GeoPriceError) -> Double { try minimumWidths().min() ?? 0 }
+
+    /// The AOI grown by `metres` on the ground (shrunk when negative), in lon/lat, cut at ±180°.
+    public func buffered(by metres: Double) throws(GeoPriceError) -> [Polygon] {
+        let grown: [PlanarPolygon]
+        do {
+            grown = try Planar.buffer(parts, by: metres * scale)
+        } catch {
+            throw GeoPriceError(.invalidGeometry, "GEOS could not buffer the AOI: \(error)", path: aoi.path.description)
+        }
+        var lonLat: [PlanarPolygon] = []
+        let back = CRSTransformer(from: zone.crsName, to: CRSTransformer.lonLat)
+        for polygon in grown {
+            var rings: [[SIMD2<Double>]] = []
+            for ring in polygon.rings { rings.append(try back.transform(ring)) }
+            lonLat.append(PlanarPolygon(rings: rings))
+        }
+        do {
+            return try Antimeridian.split(lonLat).map { Polygon(rings: $0.rings.map { $0.map { Position($0.x, $0.y) } }) }
+        } catch {
+            throw GeoPriceError(.projectionFailed, "cannot cut the buffer at ±180°: \(error)", path: aoi.path.description)
+        }
+    }
+}
