@@ -39,6 +39,9 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Benchmarks (apart, so users of the library never build them)
+        .executableTarget(name: "geoprice-bench", dependencies: ["GeoPricing"], path: "Benchmarks/geoprice-bench"),
+
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["GeoJSON"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "TestSupport"]),

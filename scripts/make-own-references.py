@@ -152,11 +152,16 @@ cases.append(case("polygon_300_vertices", [[ring_direct(47.3, 8.5, 60_000, 300, 
 cases.append(case("large_20x20_degrees", [[[[10, 20], [30, 20], [30, 40], [10, 40], [10, 20]]]]))
 cases.append(case("equator_crossing", [[ring_direct(0.2, -60.0, 90_000, 8)]]))
 
+# The bowtie of fixtures/cases/invalid_bowtie.json made valid: its two triangles meeting at the crossing (1.41, 43.61).
+triangles = [[[1.4, 43.6], [1.41, 43.61], [1.4, 43.62], [1.4, 43.6]], [[1.42, 43.6], [1.42, 43.62], [1.41, 43.61], [1.42, 43.6]]]
+bowtie_repaired_km2 = sum(ring_figures(t)[0] for t in triangles) / 1e6
+
 out = {
     "generator": "scripts/make-own-references.py",
     "versions": {"geographiclib": geographiclib.__version__, "pyproj": pyproj.__version__, "proj": pyproj.proj_version_str,
                  "shapely": shapely.__version__},
     "cases": cases,
+    "bowtie_repaired_km2": bowtie_repaired_km2,
 }
 with open("fixtures/generated/own_cases.json", "w") as f:
     json.dump(out, f, indent=1)

@@ -1,0 +1,33 @@
+import Foundation
+import GeoPricing
+
+// geoprice-bench: `swift run -c release geoprice-bench [--quick]`.
+// Workload (c) so far: reprojection of 100,000 small AOIs (4 vertices + closing) from lon/lat to EPSG:32632,
+// one core and all cores, reported as vertices per second (closing positions included, as PROJ sees them).
+
+let quick = CommandLine.arguments.contains("--quick")
+let count = quick ? 5_000 : 100_000
+let runs = quick ? 3 : 5
+let cores = ProcessInfo.processInfo.activeProcessorCount
+let aois = Inputs.smallAOIs(count: count)
+let vertices = aois.reduce(0) { $0 + $1.polygons[0].rings[0].count }
+let reprojector = Reprojector(to: "EPSG:32632")
+
+func reproject(_ range: Range<Int>) {
+    for index in range {
+        do {
+            _ = try reprojector.transform(aois[index].geometry)
+        } catch {
+            fatalError("reprojection failed: \(error)")
+        }
+    }
+}
+
+reproject(0..<min(count, 100))  // builds this thread's PROJ objects before timing
+let oneCore = Timing.median(runs: runs) { reproject(0..<count) }
+let allCores = Timing.median(runs: runs) { Timing.onAllCores(count: count, cores: cores) { reproject($0) } }
+
+print("geoprice-bench on \(cores) cores, \(runs) runs each, median")
+print("(c) reproject \(count) AOIs (\(vertices) vertices) to EPSG:32632")
+print(String(format: "    1 core:  %.3f s  %.2f M vertices/s", oneCore, Double(vertices) / oneCore / 1e6))
+print(String(format: "    %d cores: %.3f s  %.2f M vertices/s", cores, allCores, Double(vertices) / allCores / 1e6))
