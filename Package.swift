@@ -28,7 +28,8 @@ let package = Package(
         .target(name: "GeoJSON"),
         .target(name: "GeometryEngine", dependencies: ["CGEOS", "GeoJSON"]),
         .target(name: "Projection", dependencies: ["CPROJ", "GeometryEngine", "GeoJSON"]),
-        .target(name: "GeoPricing", dependencies: ["GeoJSON", "GeometryEngine", "Projection"]),
+        .target(name: "Coverage", dependencies: ["GeoJSON", "GeometryEngine", "Projection"]),
+        .target(name: "GeoPricing", dependencies: ["GeoJSON", "GeometryEngine", "Projection", "Coverage"]),
 
         // MARK: - Command line
         .executableTarget(
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "TestSupport"]),
         .testTarget(name: "GeometryEngineTests", dependencies: ["GeometryEngine", "TestSupport"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "TestSupport"]),
+        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geoprice", "GeoJSON", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

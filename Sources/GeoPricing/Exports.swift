@@ -2,3 +2,4 @@
 @_exported import GeoJSON
 @_exported import GeometryEngine
 @_exported import Projection
+@_exported import Coverage

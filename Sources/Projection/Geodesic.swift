@@ -1,5 +1,6 @@
 import CPROJ
 import GeoJSON
+import GeometryEngine
 
 /// Geodesic measures on the WGS84 ellipsoid through PROJ's `geodesic.h` (Karney's algorithms, as in GeographicLib):
 /// the billing area of DESIGN.md.
@@ -16,12 +17,33 @@ public enum Geodesic {
     /// does not matter: of the two regions a ring bounds, the smaller is measured. Each edge is taken the short way,
     /// so longitudes beyond ±180° and jumps across the antimeridian need no special care.
     public static func ring(_ ring: [Position]) -> (area: Double, perimeter: Double) {
+        let count = ring.count > 1 && ring[0].coincides(with: ring[ring.count - 1]) ? ring.count - 1 : ring.count
+        return measure(ring[..<count]) { SIMD2($0.longitude, $0.latitude) }
+    }
+
+    /// The area (m², unsigned) and perimeter (m) of one closed ring of lon/lat points, as for GeoJSON positions.
+    public static func ring(_ ring: [SIMD2<Double>]) -> (area: Double, perimeter: Double) {
+        let count = ring.count > 1 && ring[0] == ring[ring.count - 1] ? ring.count - 1 : ring.count
+        return measure(ring[..<count]) { $0 }
+    }
+
+    /// The area (m²: exteriors add, holes subtract, parts add) of lon/lat planar polygons.
+    public static func area(of polygons: [PlanarPolygon]) -> Double {
+        polygons.reduce(0) { total, polygon in
+            guard let exterior = polygon.rings.first else { return total }
+            return polygon.rings.dropFirst().reduce(total + ring(exterior).area) { $0 - ring($1).area }
+        }
+    }
+
+    private static func measure<Points: Collection>(_ points: Points, lonLat: (Points.Element) -> SIMD2<Double>)
+        -> (area: Double, perimeter: Double)
+    {
         var geodesic = wgs84
         var polygon = geod_polygon()
         geod_polygon_init(&polygon, 0)
-        let count = ring.count > 1 && ring[0].coincides(with: ring[ring.count - 1]) ? ring.count - 1 : ring.count
-        for position in ring[..<count] {
-            geod_polygon_addpoint(&geodesic, &polygon, position.latitude, position.longitude)
+        for point in points {
+            let coordinates = lonLat(point)
+            geod_polygon_addpoint(&geodesic, &polygon, coordinates.y, coordinates.x)
         }
         var area = 0.0
         var perimeter = 0.0

@@ -1,0 +1,120 @@
+import Dispatch
+import GeoJSON
+import GeometryEngine
+import Projection
+
+/// Computes what captures cover of AOIs, exactly on the ellipsoid: the overlay runs in an AOI-centred ellipsoidal
+/// gnomonic plane, where geodesic edges are straight, and the result's vertices go back to lon/lat (the input
+/// vertices exactly, new ones by the inverse projection) to be measured geodesically. Covered + remainder equals the
+/// AOI's geodesic area to ~1e-10.
+///
+/// Build one per set of captures (their index is built once) and share it: it is a `Sendable` value, and
+/// ``cover(_:)-(AOI)`` can run from many threads at once.
+public struct CoverageCalculator: Sendable {
+    /// The captures, in acquisition order.
+    public let captures: [Capture]
+    /// The fulfilment threshold, percent (default 85).
+    public var thresholdPercent: Double
+    private let index: EnvelopeTree
+
+    /// Prepares captures: validates them, puts them in acquisition order and indexes their lon/lat envelopes.
+    /// - Throws: ``GeoPriceError`` `invalid_geometry` or `zero_area` for a bad footprint or cloud mask.
+    public init(captures: [Capture], thresholdPercent: Double = 85) throws(GeoPriceError) {
+        let ordered = captures.sorted(by: Capture.acquisitionOrder)
+        var envelopes: [Envelope] = []
+        envelopes.reserveCapacity(ordered.count)
+        for capture in ordered {
+            let footprint = AOI(polygons: capture.footprint, isMultiPolygon: capture.footprint.count > 1, path: capture.path)
+            try AOIValidation.validate(footprint)
+            let unwrapped = try Antimeridian.unwrapped(capture.footprint, path: capture.path)
+            envelopes.append(Envelope(of: unwrapped.flatMap { $0.rings[0] }))
+        }
+        self.captures = ordered
+        self.thresholdPercent = thresholdPercent
+        index = EnvelopeTree(envelopes)
+    }
+
+    /// The coverage of one AOI (lon/lat, valid).
+    /// - Throws: ``GeoPriceError`` `invalid_geometry`, `too_large` (a capture or AOI reaching a quarter of the Earth
+    ///   from the AOI's centre).
+    public func cover(_ aoi: AOI) throws(GeoPriceError) -> AOICoverage {
+        try AOIValidation.validate(aoi)
+        let unwrapped = try Antimeridian.unwrapped(aoi.polygons, path: aoi.path)
+        let centroid: SIMD2<Double>
+        do {
+            centroid = try Planar.centroid(of: unwrapped)
+        } catch {
+            throw GeoPriceError(.invalidGeometry, "GEOS could not find the centroid: \(error)", path: aoi.path.description)
+        }
+        var plane = _GnomonicFrame(center: centroid)
+        let aoiPlane = try plane.project(unwrapped, path: aoi.path)
+        let candidates = nearbyCaptures(of: unwrapped)
+        var footprints: [[PlanarPolygon]] = []
+        var clouds: [[PlanarPolygon]] = []
+        for capture in candidates.map({ captures[$0] }) {
+            footprints.append(try plane.project(try Antimeridian.unwrapped(capture.footprint, path: capture.path), path: capture.path))
+            clouds.append(try plane.project(try Antimeridian.unwrapped(capture.clouds, path: capture.path), path: capture.path))
+        }
+        let overlay: PlanarCoverage
+        do {
+            overlay = try Planar.coverage(of: aoiPlane, by: footprints, clouds: clouds)
+        } catch {
+            throw GeoPriceError(.invalidGeometry, "GEOS could not overlay the captures: \(error)", path: aoi.path.description)
+        }
+        let requested = Geodesic.area(of: aoi.polygons) / 1e6
+        let covered = plane.lonLat(overlay.covered)
+        let remainder = plane.lonLat(overlay.remainder)
+        var shares: [AOICoverage.CaptureShare] = []
+        for (position, captureIndex) in candidates.enumerated() where !overlay.overlaps[position].isEmpty {
+            let capture = captures[captureIndex]
+            shares.append(AOICoverage.CaptureShare(
+                id: capture.id, acquired: capture.acquired,
+                overlapKm2: Geodesic.area(of: plane.lonLat(overlay.overlaps[position])) / 1e6,
+                gainKm2: Geodesic.area(of: plane.lonLat(overlay.gains[position])) / 1e6))
+        }
+        let coveredKm2 = Geodesic.area(of: covered) / 1e6
+        return AOICoverage(
+            aoi: aoi, requestedKm2: requested, coveredKm2: coveredKm2, remainderKm2: Geodesic.area(of: remainder) / 1e6,
+            covered: try Self.geoJSON(covered, path: aoi.path), remainder: try Self.geoJSON(remainder, path: aoi.path),
+            captures: shares, thresholdPercent: thresholdPercent)
+    }
+
+    /// The coverage of every AOI of an order, spread over the cores; the first error (in input order) rejects the order.
+    public func cover(_ aois: [AOI]) throws(GeoPriceError) -> OrderCoverage {
+        let results = coverEach(aois)
+        var groups: [AOICoverage] = []
+        for result in results { groups.append(try result.get()) }
+        return OrderCoverage(groups: groups)
+    }
+
+    /// Each AOI's coverage or error, in input order, computed on all cores.
+    public func coverEach(_ aois: [AOI]) -> [Result<AOICoverage, GeoPriceError>] {
+        let slots = _ResultSlots<Result<AOICoverage, GeoPriceError>>(count: aois.count)
+        DispatchQueue.concurrentPerform(iterations: aois.count) { index in
+            slots.set(index, Result { () throws(GeoPriceError) in try cover(aois[index]) })
+        }
+        return slots.values
+    }
+
+    /// The indices (acquisition order) of captures whose envelope meets the AOI's, generously grown since geodesic
+    /// edges bow away from lon/lat-straight lines; the overlay drops the false friends. The AOI is also looked for
+    /// one turn east and west, for captures written on the other side of ±180°.
+    private func nearbyCaptures(of unwrapped: [PlanarPolygon]) -> [Int] {
+        let envelope = Envelope(of: unwrapped.flatMap { $0.rings[0] })
+        let size = envelope.max - envelope.min
+        let grown = envelope.expanded(by: size * 0.1 + SIMD2(0.02, 0.02))
+        var found = Set<Int>()
+        for turn in [-360.0, 0, 360] {
+            found.formUnion(index.query(Envelope(min: grown.min + SIMD2(turn, 0), max: grown.max + SIMD2(turn, 0))))
+        }
+        return found.sorted()
+    }
+
+    private static func geoJSON(_ polygons: [PlanarPolygon], path: JSONPath) throws(GeoPriceError) -> [Polygon] {
+        do {
+            return try Antimeridian.split(polygons).map { Polygon(rings: $0.rings.map { $0.map { Position($0.x, $0.y) } }) }
+        } catch {
+            throw GeoPriceError(.projectionFailed, "cannot cut the coverage at ±180°: \(error)", path: path.description)
+        }
+    }
+}

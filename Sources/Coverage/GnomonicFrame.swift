@@ -1,0 +1,65 @@
+import GeoJSON
+import GeometryEngine
+import Projection
+
+/// The plane one AOI's coverage is computed in, remembering where each input vertex came from so that the result
+/// gives back input vertices bit for bit and projects back only the vertices the overlay made.
+struct _GnomonicFrame {
+    let projection: Gnomonic
+    private var origins: [SIMD2<Double>: SIMD2<Double>] = [:]
+
+    init(center: SIMD2<Double>) { projection = Gnomonic(center: SIMD2(Antimeridian.normalized(center.x), center.y)) }
+
+    /// Lon/lat polygons (longitudes continuous) in the plane.
+    mutating func project(_ polygons: [PlanarPolygon], path: JSONPath) throws(GeoPriceError) -> [PlanarPolygon] {
+        var result: [PlanarPolygon] = []
+        result.reserveCapacity(polygons.count)
+        for polygon in polygons {
+            var rings: [[SIMD2<Double>]] = []
+            for ring in polygon.rings {
+                var points: [SIMD2<Double>] = []
+                points.reserveCapacity(ring.count)
+                for point in ring {
+                    guard let projected = projection.forward(point) else {
+                        throw GeoPriceError(
+                            .tooLarge, "a shape reaches a quarter of the Earth or more from the AOI's centre", path: path.description,
+                            details: ["longitude": .number(point.x), "latitude": .number(point.y)])
+                    }
+                    origins[projected] = point
+                    points.append(projected)
+                }
+                rings.append(points)
+            }
+            result.append(PlanarPolygon(rings: rings))
+        }
+        return result
+    }
+
+    /// Polygons of the plane back in lon/lat, longitudes continuous with the AOI's.
+    mutating func lonLat(_ polygons: [PlanarPolygon]) -> [PlanarPolygon] {
+        polygons.map { polygon in
+            PlanarPolygon(rings: polygon.rings.map { ring in
+                ring.map { point in
+                    if let origin = origins[point] { return origin }
+                    let back = projection.inverse(point)
+                    origins[point] = back
+                    return back
+                }
+            })
+        }
+    }
+}
+
+/// Results written by concurrent workers into their own slots, read once all are done.
+final class _ResultSlots<Value: Sendable>: @unchecked Sendable {
+    // Each index is written by exactly one worker, and read only after DispatchQueue.concurrentPerform returns.
+    private var storage: [Value?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    var values: [Value] { storage.map { $0! } }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import GeoPricing
+
+/// `geoprice coverage`: how much of each AOI the captures cover, what remains, and what each capture added.
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Covered versus remainder of AOIs by captures, exact on the ellipsoid.",
+        discussion: """
+            Captures are the Polygon or MultiPolygon features of the --captures file (features with role "aoi" are \
+            skipped); "cloud" features mask the capture named by properties.capture, and properties.clouds may hold \
+            a capture's masks. Captures are taken in acquisition order (properties.acquired, RFC 3339; undated last).
+            """
+    )
+
+    @Option(help: "The AOIs (GeoJSON; NDJSON with --ndjson).")
+    var aoi: String
+
+    @Option(help: "The captures (GeoJSON).")
+    var captures: String
+
+    @Option(help: "Covered percent at which an AOI is fulfilled.")
+    var threshold: Double = 85
+
+    @Option(help: "Also draw the first AOI, its captures, covered and remainder as SVG in its UTM zone.")
+    var svg: String?
+
+    @Flag(help: "Print one JSON object: the order with its groups.")
+    var json = false
+
+    @Flag(help: "Print one JSON line per AOI, as each is done.")
+    var ndjson = false
+
+    func run() throws {
+        let aoiBytes = try InputFile.bytes(aoi)
+        let captureBytes = try InputFile.bytes(captures)
+        guard (0...100).contains(threshold) else { throw ValidationError("--threshold is a percent from 0 to 100") }
+        let calculator: CoverageCalculator
+        do {
+            calculator = try CoverageCalculator(
+                captures: CaptureReader.captures(in: GeoJSONReader().read(captureBytes)), thresholdPercent: threshold)
+        } catch {
+            throw Output.reject(error, asJSON: json || ndjson)
+        }
+        if ndjson {
+            if !CoverageStream(calculator: calculator).run(aoiBytes) { throw ExitCode(2) }
+            return
+        }
+        let order: OrderCoverage
+        do {
+            let document = try GeoJSONReader().read(aoiBytes)
+            let aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: document.crs) }
+            order = try calculator.cover(aois)
+        } catch {
+            throw Output.reject(error, asJSON: json)
+        }
+        if let svg, let first = order.groups.first {
+            do {
+                try CoverageSVG(coverage: first, captures: calculator.captures).render().write(toFile: svg, atomically: true, encoding: .utf8)
+            } catch let error as GeoPriceError {
+                throw Output.reject(error, asJSON: json)
+            }
+        }
+        if json {
+            Output.json(.object(order.jsonObject))
+        } else {
+            Output.line(CoverageTable.text(order))
+        }
+    }
+}
+
+/// `geoprice coverage --ndjson`: each AOI's coverage on its own line as soon as it is done.
+struct CoverageStream {
+    let calculator: CoverageCalculator
+
+    func run(_ bytes: [UInt8]) -> Bool {
+        var allAnswered = true
+        for unit in NDJSONInput.units(bytes) {
+            switch unit {
+            case .failure(let error, let id):
+                allAnswered = false
+                Output.json(AreaStream.errorLine(error, id: id))
+            case .success(let aoi, let crs):
+                do {
+                    Output.json(.object(try calculator.cover(aoi.toLonLat(from: crs)).jsonObject))
+                } catch {
+                    allAnswered = false
+                    Output.json(AreaStream.errorLine(error, id: aoi.nameJSON))
+                }
+            }
+        }
+        return allAnswered
+    }
+}
