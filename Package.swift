@@ -41,7 +41,7 @@ let package = Package(
         ),
 
         // MARK: - Benchmarks (apart, so users of the library never build them)
-        .executableTarget(name: "geoprice-bench", dependencies: ["GeoPricing"], path: "Benchmarks/geoprice-bench"),
+        .executableTarget(name: "geoprice-bench", dependencies: ["GeoPricing", "TestSupport"], path: "Benchmarks/geoprice-bench"),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["GeoJSON"], path: "Tests/TestSupport"),

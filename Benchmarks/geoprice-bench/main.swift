@@ -2,8 +2,9 @@ import Foundation
 import GeoPricing
 
 // geoprice-bench: `swift run -c release geoprice-bench [--quick]`.
-// Workload (c) so far: reprojection of 100,000 small AOIs (4 vertices + closing) from lon/lat to EPSG:32632,
-// one core and all cores, reported as vertices per second (closing positions included, as PROJ sees them).
+// (c) reprojection of 100,000 small AOIs (4 vertices + closing) from lon/lat to EPSG:32632, one core and all cores,
+//     reported as vertices per second (closing positions included, as PROJ sees them);
+// (d) coverage of 1,000 AOIs × 50 captures, all cores; (e) coverage of 1 AOI of ~10,000 km² × 10,000 captures.
 
 let quick = CommandLine.arguments.contains("--quick")
 let count = quick ? 5_000 : 100_000
@@ -31,3 +32,23 @@ print("geoprice-bench on \(cores) cores, \(runs) runs each, median")
 print("(c) reproject \(count) AOIs (\(vertices) vertices) to EPSG:32632")
 print(String(format: "    1 core:  %.3f s  %.2f M vertices/s", oneCore, Double(vertices) / oneCore / 1e6))
 print(String(format: "    %d cores: %.3f s  %.2f M vertices/s", cores, allCores, Double(vertices) / allCores / 1e6))
+
+let order = Inputs.coverageOrder(aoiCount: quick ? 100 : 1_000, perAOI: 50)
+var orderCovered = 0.0
+let orderSeconds = try Timing.median(runs: quick ? 1 : 3) {
+    let calculator = try CoverageCalculator(captures: order.captures)
+    orderCovered = try calculator.cover(order.aois).coveredKm2
+}
+print("(d) coverage of \(order.aois.count) AOIs × 50 captures (\(order.captures.count) captures), all cores")
+print(String(format: "    %.3f s  (%.0f AOIs/s, covered %.3f km²)", orderSeconds, Double(order.aois.count) / orderSeconds, orderCovered))
+
+let large = Inputs.largeAOI(captureCount: quick ? 1_000 : 10_000)
+var largeCovered = 0.0
+var largeShares = 0
+let largeSeconds = try Timing.median(runs: quick ? 1 : 3) {
+    let result = try CoverageCalculator(captures: large.captures).cover(large.aoi)
+    largeCovered = result.coveredKm2
+    largeShares = result.captures.count
+}
+print("(e) coverage of 1 AOI (\(String(format: "%.0f", Geodesic.area(of: large.aoi.polygons) / 1e6)) km²) × \(large.captures.count) captures (\(largeShares) meet it)")
+print(String(format: "    %.3f s  (covered %.3f km²)", largeSeconds, largeCovered))

@@ -8,15 +8,18 @@ public struct PlanarCoverage: Sendable, Hashable {
     public var remainder: [PlanarPolygon]
     /// Per capture (in the order given): capture ∩ AOI.
     public var overlaps: [[PlanarPolygon]]
-    /// Per capture (in the order given): what it adds over the captures before it. The gains partition `covered`.
+    /// Per capture (in the order given): what it adds over the captures before it, as faces of the arrangement of all
+    /// pieces. The gains partition `covered`.
     public var gains: [[PlanarPolygon]]
 }
 
 extension Planar {
     /// Covers an AOI with captures, all in one GEOS pass on the calling thread: the AOI prepared once, each capture
     /// (less its cloud masks) clipped to it, the clipped pieces merged by one unary union (captures overlap, so not a
-    /// coverage union), the remainder by one difference. Each capture's gain is its piece less the earlier pieces
-    /// that meet it, found through a GEOS STRtree, never by unioning everything before it.
+    /// coverage union), the remainder by one difference. Gains come from one arrangement: the AOI's and the captures'
+    /// boundaries (captures cut to the AOI's envelope) noded together and polygonized into faces, each face inside
+    /// the AOI given to the earliest capture that holds it (candidates found through a GEOS STRtree), so no capture's
+    /// gain needs the union of the captures before it.
     /// - Parameters:
     ///   - captures: each capture's polygons, in acquisition order.
     ///   - clouds: each capture's cloud masks (same order; empty for none).
@@ -28,6 +31,7 @@ extension Planar {
         defer { GEOSPreparedGeom_destroy_r(handle, prepared) }
 
         var pieces: [GEOSGeometry?] = []
+        var footprints: [GEOSGeometry?] = []
         pieces.reserveCapacity(captures.count)
         for (index, capture) in captures.enumerated() {
             var footprint = try context.makeGeometry(capture)
@@ -36,7 +40,9 @@ extension Planar {
                 guard let clear = GEOSDifference_r(handle, footprint.pointer, masks.pointer) else { throw context.failure("GEOSDifference_r") }
                 footprint = GEOSGeometry(taking: clear, context: context)
             }
-            pieces.append(try context.clip(footprint, to: area, prepared: prepared))
+            let piece = try context.clip(footprint, to: area, prepared: prepared)
+            pieces.append(piece)
+            footprints.append(piece == nil ? nil : footprint)
         }
 
         let covered = try context.unaryUnion(pieces.compactMap { $0 })
@@ -52,7 +58,7 @@ extension Planar {
             covered: try covered.map { try context.polygons(of: $0.pointer) } ?? [],
             remainder: try context.polygons(of: remainder.pointer),
             overlaps: try pieces.map { try $0.map { try context.polygons(of: $0.pointer) } ?? [] },
-            gains: try context.gains(of: pieces))
+            gains: try context.gains(of: footprints, pieces: pieces, in: area, prepared: prepared))
     }
 }
 
@@ -99,37 +105,68 @@ extension GEOSContext {
         return GEOSGeometry(taking: union, context: self)
     }
 
-    /// Each piece less the earlier pieces that meet it (found through an STRtree of the pieces' envelopes).
-    fileprivate func gains(of pieces: [GEOSGeometry?]) throws -> [[PlanarPolygon]] {
+    /// Each capture's gain: the faces of the arrangement of the AOI and the captures that lie in the AOI and that the
+    /// capture is the earliest to hold. Captures are cut to the AOI's envelope first (exactly axis-aligned cuts, which
+    /// node cleanly) rather than to the AOI, whose cut edges would run nearly along the AOI's and force GEOS into its
+    /// slow snapping fallback.
+    fileprivate func gains(of footprints: [GEOSGeometry?], pieces: [GEOSGeometry?], in area: GEOSGeometry, prepared: OpaquePointer)
+        throws -> [[PlanarPolygon]]
+    {
+        var gains = [[PlanarPolygon]](repeating: [], count: footprints.count)
+        let present = footprints.indices.filter { footprints[$0] != nil }
+        guard present.count > 1 else {
+            for index in present { gains[index] = try polygons(of: pieces[index]!.pointer) }
+            return gains
+        }
+        var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
+        guard GEOSGeom_getXMin_r(handle, area.pointer, &minX) != 0, GEOSGeom_getYMin_r(handle, area.pointer, &minY) != 0,
+            GEOSGeom_getXMax_r(handle, area.pointer, &maxX) != 0, GEOSGeom_getYMax_r(handle, area.pointer, &maxY) != 0
+        else { throw failure("GEOSGeom_getXMin_r") }
+        let margin = max(maxX - minX, maxY - minY) * 0.01 + 1
+        guard let aoiBoundary = GEOSBoundary_r(handle, area.pointer) else { throw failure("GEOSBoundary_r") }
+        var lines = [GEOSGeometry(taking: aoiBoundary, context: self)]
+        for index in present {
+            guard let cut = GEOSClipByRect_r(handle, footprints[index]!.pointer, minX - margin, minY - margin, maxX + margin, maxY + margin)
+            else { throw failure("GEOSClipByRect_r") }
+            let owned = GEOSGeometry(taking: cut, context: self)
+            guard let boundary = GEOSBoundary_r(handle, owned.pointer) else { throw failure("GEOSBoundary_r") }
+            lines.append(GEOSGeometry(taking: boundary, context: self))
+        }
+        // The unary union of linework nodes it: every crossing becomes a vertex of both lines.
+        guard let noded = try unaryUnion(lines) else { return gains }
+        var linework: OpaquePointer? = noded.pointer
+        guard let facesPointer = GEOSPolygonize_r(handle, &linework, 1) else { throw failure("GEOSPolygonize_r") }
+        let faces = GEOSGeometry(taking: facesPointer, context: self)
+
         guard let tree = GEOSSTRtree_create_r(handle, 10) else { throw failure("GEOSSTRtree_create_r") }
         defer { GEOSSTRtree_destroy_r(handle, tree) }
-        for (index, piece) in pieces.enumerated() {
-            guard let piece else { continue }
-            // The item is the piece's index + 1, so that no item is a null pointer.
-            GEOSSTRtree_insert_r(handle, tree, piece.pointer, UnsafeMutableRawPointer(bitPattern: index + 1))
+        var preparedFootprints: [OpaquePointer?] = Array(repeating: nil, count: footprints.count)
+        defer { for case let preparedFootprint? in preparedFootprints { GEOSPreparedGeom_destroy_r(handle, preparedFootprint) } }
+        for index in present {
+            // The item is the capture's index + 1, so that no item is a null pointer.
+            GEOSSTRtree_insert_r(handle, tree, footprints[index]!.pointer, UnsafeMutableRawPointer(bitPattern: index + 1))
         }
-        var gains: [[PlanarPolygon]] = []
-        gains.reserveCapacity(pieces.count)
-        for (index, piece) in pieces.enumerated() {
-            guard let piece else {
-                gains.append([])
-                continue
-            }
-            var found: [Int] = []
-            withUnsafeMutablePointer(to: &found) { foundPointer in
-                GEOSSTRtree_query_r(handle, tree, piece.pointer, { item, userData in
+        let faceCount = GEOSGetNumGeometries_r(handle, faces.pointer)
+        for faceIndex in 0..<max(faceCount, 0) {
+            guard let face = GEOSGetGeometryN_r(handle, faces.pointer, faceIndex) else { throw failure("GEOSGetGeometryN_r") }
+            guard let inside = GEOSPointOnSurface_r(handle, face) else { throw failure("GEOSPointOnSurface_r") }
+            let point = GEOSGeometry(taking: inside, context: self)
+            guard GEOSPreparedContains_r(handle, prepared, point.pointer) == 1 else { continue }
+            var holders: [Int] = []
+            withUnsafeMutablePointer(to: &holders) { holdersPointer in
+                GEOSSTRtree_query_r(handle, tree, point.pointer, { item, userData in
                     guard let item, let userData else { return }
                     userData.assumingMemoryBound(to: [Int].self).pointee.append(Int(bitPattern: item) - 1)
-                }, foundPointer)
+                }, holdersPointer)
             }
-            let earlier = found.filter { $0 < index }.compactMap { pieces[$0] }.filter { GEOSIntersects_r(handle, piece.pointer, $0.pointer) == 1 }
-            guard let before = try unaryUnion(earlier) else {
-                gains.append(try polygons(of: piece.pointer))
-                continue
+            for index in holders.sorted() {
+                if preparedFootprints[index] == nil { preparedFootprints[index] = GEOSPrepare_r(handle, footprints[index]!.pointer) }
+                guard let footprint = preparedFootprints[index] else { throw failure("GEOSPrepare_r") }
+                if GEOSPreparedContains_r(handle, footprint, point.pointer) == 1 {
+                    gains[index] += try polygons(of: face)
+                    break
+                }
             }
-            guard let gain = GEOSDifference_r(handle, piece.pointer, before.pointer) else { throw failure("GEOSDifference_r") }
-            let owned = GEOSGeometry(taking: gain, context: self)
-            gains.append(try polygons(of: owned.pointer))
         }
         return gains
     }

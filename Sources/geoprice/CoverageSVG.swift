@@ -30,8 +30,10 @@ struct CoverageSVG {
         let box = Envelope(of: all)
         let width = 800.0, height = 600.0, margin = 40.0
         let scale = min((width - 2 * margin) / (box.max.x - box.min.x), (height - 2 * margin - 60) / (box.max.y - box.min.y))
+        let left = (width - (box.max.x - box.min.x) * scale) / 2
+        let top = margin + ((height - 2 * margin - 60) - (box.max.y - box.min.y) * scale) / 2
         func point(_ p: SIMD2<Double>) -> String {
-            String(format: "%.2f,%.2f", margin + (p.x - box.min.x) * scale, height - margin - 60 - (p.y - box.min.y) * scale + 0)
+            String(format: "%.2f,%.2f", left + (p.x - box.min.x) * scale, top + (box.max.y - p.y) * scale)
         }
         func path(_ polygons: [PlanarPolygon]) -> String {
             polygons.flatMap { $0.rings }.map { ring in "M" + ring.map(point).joined(separator: " L") + " Z" }.joined(separator: " ")

@@ -1,0 +1,123 @@
+import Coverage
+import Foundation
+import GeoJSON
+import Projection
+import Testing
+import TestSupport
+
+@Suite("Coverage rules")
+struct CoverageRulesTests {
+    /// A lon/lat rectangle polygon.
+    func box(_ west: Double, _ south: Double, _ east: Double, _ north: Double) -> Polygon {
+        Polygon(rings: [[Position(west, south), Position(east, south), Position(east, north), Position(west, north), Position(west, south)]])
+    }
+
+    func aoi(_ polygon: Polygon) -> AOI { AOI(id: .string("a"), polygons: [polygon]) }
+
+    @Test("random AOIs and capture sets: closure to 1e-9, gains sum to covered to 1e-7", arguments: 0..<12)
+    func randomClosure(seed: Int) throws {
+        var generator = SeededGenerator(seed: UInt64(seed) &+ 99)
+        let west = Double.random(in: -170...160, using: &generator)
+        let south = Double.random(in: -70...60, using: &generator)
+        let size = Double.random(in: 0.01...2, using: &generator)
+        let region = box(west, south, west + size * 1.3, south + size)
+        var captures: [Capture] = []
+        for index in 0..<Int.random(in: 1...40, using: &generator) {
+            let x = west + Double.random(in: -0.3...1.2, using: &generator) * size * 1.3
+            let y = south + Double.random(in: -0.3...1.2, using: &generator) * size
+            let w = Double.random(in: 0.05...0.6, using: &generator) * size
+            let h = Double.random(in: 0.05...0.6, using: &generator) * size
+            captures.append(Capture(id: .number(Double(index)), footprint: [box(x, y, x + w, y + h)], fileIndex: index))
+        }
+        let result = try CoverageCalculator(captures: captures).cover(aoi(region))
+        #expect(abs(result.coveredKm2 + result.remainderKm2 - result.requestedKm2) / result.requestedKm2 < 1e-9)
+        #expect(abs(result.captures.reduce(0) { $0 + $1.gainKm2 } - result.coveredKm2) / result.requestedKm2 < 1e-7)
+        #expect(result.coveredPercent + result.remainderPercent == 100)
+    }
+
+    @Test("cloud masks come out of their capture, as properties.clouds or as cloud features")
+    func clouds() throws {
+        let region = box(2, 45, 2.1, 45.1)
+        let cloud = box(2.02, 45.02, 2.04, 45.04)
+        let expected = (Geodesic.area(of: [region]) - Geodesic.area(of: [cloud])) / 1e6
+        let text = #"""
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","id":"c1","properties":{"clouds":{"type":"Polygon","coordinates":[[[2.02,45.02],[2.04,45.02],[2.04,45.04],[2.02,45.04],[2.02,45.02]]]}},
+             "geometry":{"type":"Polygon","coordinates":[[[1.9,44.9],[2.2,44.9],[2.2,45.2],[1.9,45.2],[1.9,44.9]]]}},
+            {"type":"Feature","id":"c2","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1.9,44.9],[2.2,44.9],[2.2,45.2],[1.9,45.2],[1.9,44.9]]]}},
+            {"type":"Feature","properties":{"role":"cloud","capture":"c2"},"geometry":{"type":"Polygon","coordinates":[[[2.02,45.02],[2.04,45.02],[2.04,45.04],[2.02,45.04],[2.02,45.02]]]}}
+            ]}
+            """#
+        let captures = try CaptureReader.captures(in: GeoJSONReader().read(text))
+        #expect(captures.map { $0.clouds.count } == [1, 1])
+        for capture in captures {
+            let result = try CoverageCalculator(captures: [capture]).cover(aoi(region))
+            #expect(relativeDifference(result.coveredKm2, expected) < 1e-9)
+        }
+        let both = try CoverageCalculator(captures: captures).cover(aoi(region))
+        #expect(relativeDifference(both.coveredKm2, expected) < 1e-9)
+    }
+
+    @Test("gains follow acquisition order, undated captures last, file order breaking ties")
+    func acquisitionOrder() throws {
+        let region = box(2, 45, 2.1, 45.1)
+        let whole = box(1.9, 44.9, 2.2, 45.2)
+        let march = RFC3339.date("2026-03-01T10:00:00Z")!
+        let april = RFC3339.date("2026-04-01T10:00:00.5+02:00")!
+        let captures = [
+            Capture(id: "undated", footprint: [whole], fileIndex: 0),
+            Capture(id: "april", footprint: [whole], acquired: april, fileIndex: 1),
+            Capture(id: "march", footprint: [whole], acquired: march, fileIndex: 2),
+            Capture(id: "march-too", footprint: [whole], acquired: march, fileIndex: 3),
+        ]
+        let result = try CoverageCalculator(captures: captures).cover(aoi(region))
+        #expect(result.captures.map(\.id) == ["march", "march-too", "april", "undated"])
+        #expect(result.captures.map(\.gainKm2) == [result.requestedKm2, 0, 0, 0])
+    }
+
+    @Test("percents round to two decimals and sum to 100; fulfilment compares the unrounded percent")
+    func percents() throws {
+        let region = box(2, 45, 2.1, 45.1)
+        // Cover all but a sliver: covered ≈ 84.996 %, which prints as 85.00 but is not fulfilled at 85.
+        func cover(east: Double) throws -> AOICoverage {
+            try CoverageCalculator(captures: [Capture(id: "c", footprint: [box(1.9, 44.9, east, 45.2)])]).cover(aoi(region))
+        }
+        var east = 2.085
+        for _ in 0..<8 { east += (0.84996 - (try cover(east: east)).coveredFraction) * 0.1 }
+        let result = try cover(east: east)
+        #expect(abs(result.coveredFraction * 100 - 84.996) < 1e-6)
+        #expect(result.coveredPercent == 85.0)
+        #expect(result.remainderPercent == 15.0)
+        #expect(!result.fulfilled)
+        var lower = result
+        lower.thresholdPercent = 84.99
+        #expect(lower.fulfilled)
+    }
+
+    @Test("an order's AOIs are covered on all cores with the single-threaded answers")
+    func concurrentOrder() throws {
+        let captures = (0..<30).map { index in
+            Capture(id: .number(Double(index)), footprint: [box(Double(index) * 0.05, 45, Double(index) * 0.05 + 0.3, 45.2)], fileIndex: index)
+        }
+        let calculator = try CoverageCalculator(captures: captures)
+        let aois = (0..<200).map { index in
+            AOI(id: .number(Double(index)), index: index, polygons: [box(Double(index % 20) * 0.07, 45.05, Double(index % 20) * 0.07 + 0.1, 45.12)])
+        }
+        let order = try calculator.cover(aois)
+        for (index, group) in order.groups.enumerated() where index % 17 == 0 {
+            #expect(try calculator.cover(aois[index]) == group)
+        }
+        #expect(order.groups.count == 200)
+        #expect(relativeDifference(order.coveredKm2, order.groups.reduce(0) { $0 + $1.coveredKm2 }) < 1e-15)
+    }
+
+    @Test("a bad acquisition time is invalid_date at its path")
+    func badDate() throws {
+        let text = #"{"type":"Feature","properties":{"acquired":"yesterday"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}"#
+        #expect {
+            try CaptureReader.captures(in: GeoJSONReader().read(text))
+        } throws: { error in
+            (error as? GeoPriceError)?.code == .invalidDate && (error as? GeoPriceError)?.path == "$.properties.acquired"
+        }
+    }
+}
