@@ -29,7 +29,11 @@ let package = Package(
         .target(name: "GeometryEngine", dependencies: ["CGEOS", "GeoJSON"]),
         .target(name: "Projection", dependencies: ["CPROJ", "GeometryEngine", "GeoJSON"]),
         .target(name: "Coverage", dependencies: ["GeoJSON", "GeometryEngine", "Projection"]),
-        .target(name: "GeoPricing", dependencies: ["GeoJSON", "GeometryEngine", "Projection", "Coverage"]),
+        .target(
+            name: "Pricing", dependencies: ["GeoJSON", "GeometryEngine", "Projection", "Coverage"],
+            resources: [.copy("Resources/default-catalog.json")]
+        ),
+        .target(name: "GeoPricing", dependencies: ["GeoJSON", "GeometryEngine", "Projection", "Coverage", "Pricing"]),
 
         // MARK: - Command line
         .executableTarget(
@@ -49,6 +53,7 @@ let package = Package(
         .testTarget(name: "GeometryEngineTests", dependencies: ["GeometryEngine", "TestSupport"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "TestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "TestSupport"]),
+        .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geoprice", "GeoJSON", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,3 @@
-import Dispatch
 import GeoJSON
 import GeometryEngine
 import Projection
@@ -89,11 +88,7 @@ public struct CoverageCalculator: Sendable {
 
     /// Each AOI's coverage or error, in input order, computed on all cores.
     public func coverEach(_ aois: [AOI]) -> [Result<AOICoverage, GeoPriceError>] {
-        let slots = _ResultSlots<Result<AOICoverage, GeoPriceError>>(count: aois.count)
-        DispatchQueue.concurrentPerform(iterations: aois.count) { index in
-            slots.set(index, Result { () throws(GeoPriceError) in try cover(aois[index]) })
-        }
-        return slots.values
+        concurrentMap(count: aois.count) { index in Result { () throws(GeoPriceError) in try cover(aois[index]) } }
     }
 
     /// The indices (acquisition order) of captures whose envelope meets the AOI's, generously grown since geodesic

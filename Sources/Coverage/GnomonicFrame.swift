@@ -49,17 +49,3 @@ struct _GnomonicFrame {
         }
     }
 }
-
-/// Results written by concurrent workers into their own slots, read once all are done.
-final class _ResultSlots<Value: Sendable>: @unchecked Sendable {
-    // Each index is written by exactly one worker, and read only after DispatchQueue.concurrentPerform returns.
-    private var storage: [Value?]
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
-    }
-
-    var values: [Value] { storage.map { $0! } }
-}

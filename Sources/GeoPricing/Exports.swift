@@ -3,3 +3,4 @@
 @_exported import GeometryEngine
 @_exported import Projection
 @_exported import Coverage
+@_exported import Pricing

@@ -1,0 +1,190 @@
+import Foundation
+
+/// A price catalog (DESIGN.md, "Pricing"): products with their rates and rules, contracts and vouchers.
+public struct Catalog: Sendable, Hashable {
+    /// The catalog's version, as written.
+    public var version: String
+    /// The products, in catalog order.
+    public var products: [Product]
+    /// Contracts with their order discount.
+    public var contracts: [Contract]
+    /// Vouchers.
+    public var vouchers: [Voucher]
+
+    /// The product with an id.
+    public func product(_ id: String) -> Product? { products.first { $0.id == id } }
+}
+
+/// A price change: a percent of the tiered amount, an amount per billable km², and/or a fixed amount.
+public struct Modifier: Sendable, Hashable {
+    /// Percent of the tiered amount (50 means +50 %).
+    public var percent: Decimal
+    /// Added per billable km².
+    public var perKm2: Decimal
+    /// Added once per line.
+    public var fixed: Decimal
+
+    /// A modifier; parts not given are zero.
+    public init(percent: Decimal = 0, perKm2: Decimal = 0, fixed: Decimal = 0) {
+        self.percent = percent
+        self.perKm2 = perKm2
+        self.fixed = fixed
+    }
+
+    /// Whether it changes nothing.
+    public var isZero: Bool { percent == 0 && perKm2 == 0 && fixed == 0 }
+}
+
+/// A band of a tiered rate: km² up to `upToKm2` (the last band has none) at `rate`.
+public struct Tier: Sendable, Hashable {
+    /// The band's upper bound in km², or `nil` for the last band.
+    public var upToKm2: Decimal?
+    /// Price per km² in the band.
+    public var rate: Decimal
+}
+
+/// An option a product prices.
+public struct PricedOption: Sendable, Hashable {
+    /// How the option's value is priced.
+    public enum Pricing: Sendable, Hashable {
+        /// A closed list of values, each with its modifier.
+        case values([(String, Modifier)])
+        /// A number: at most `atMost` triggers the modifier.
+        case atMost(Decimal, Modifier)
+
+        public static func == (lhs: Pricing, rhs: Pricing) -> Bool {
+            switch (lhs, rhs) {
+            case let (.values(left), .values(right)):
+                left.count == right.count && zip(left, right).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+            case let (.atMost(leftLimit, leftModifier), .atMost(rightLimit, rightModifier)):
+                leftLimit == rightLimit && leftModifier == rightModifier
+            default: false
+            }
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            switch self {
+            case .values(let values):
+                for (value, modifier) in values {
+                    hasher.combine(value)
+                    hasher.combine(modifier)
+                }
+            case .atMost(let limit, let modifier):
+                hasher.combine(limit)
+                hasher.combine(modifier)
+            }
+        }
+    }
+
+    /// The option's key (`priority`, `licence`, `max_cloud_cover`).
+    public var key: String
+    /// Its pricing.
+    public var pricing: Pricing
+    /// The value used when a request gives none.
+    public var defaultValue: String?
+}
+
+/// A product of the catalog.
+public struct Product: Sendable, Hashable {
+    /// Archive imagery or a new acquisition.
+    public enum Mode: String, Sendable, Hashable { case archive, tasking }
+    /// What a rate is per.
+    public enum Unit: String, Sendable, Hashable { case km2, scene }
+    /// How tiers apply.
+    public enum TierMode: String, Sendable, Hashable {
+        /// Each band at its own rate.
+        case graduated
+        /// The whole area at the rate of the band it reaches.
+        case volume
+    }
+    /// Which area is billed.
+    public enum Basis: String, Sendable, Hashable {
+        case aoi
+        case aoiIntersectFootprint
+        case bbox
+    }
+    /// What happens below the billable minimum.
+    public enum BelowMinimum: String, Sendable, Hashable { case billAtMinimum, reject, inflate }
+    /// How a MultiPolygon AOI is taken.
+    public enum MultiPolygonPolicy: String, Sendable, Hashable {
+        /// Areas add; the minimum applies once; the minimum width is checked per part.
+        case union
+        /// Each part priced as its own line.
+        case perPart
+        /// The parts' bounding box.
+        case bbox
+        /// Refused.
+        case reject
+    }
+    /// How percents compose.
+    public enum Composition: String, Sendable, Hashable {
+        /// 1 + Σ percents.
+        case additive
+        /// Π (1 + percent).
+        case multiplicative
+    }
+
+    public var id: String
+    public var name: String?
+    public var mode: Mode
+    public var unit: Unit
+    public var currency: String
+    /// The bands; a flat rate is one band without bound.
+    public var tiers: [Tier]
+    public var tierMode: TierMode
+    /// Area per scene, for per-scene products.
+    public var sceneKm2: Decimal?
+    public var basis: Basis
+    /// Billed at least this many km² (policy ``belowMinimum``).
+    public var minimumBillableKm2: Decimal?
+    /// Refused below this many km² of production area.
+    public var minimumProductionKm2: Decimal?
+    /// Refused when a part is narrower than this (km) on the ground.
+    public var minimumWidthKm: Decimal?
+    /// A line amount is at least this much.
+    public var minimumCharge: Decimal?
+    public var belowMinimum: BelowMinimum
+    public var maxKm2: Decimal?
+    public var maxVertices: Int?
+    public var multiPolygon: MultiPolygonPolicy
+    public var composition: Composition
+    public var areaStep: Decimal
+    public var areaRounding: Money.RoundingMode
+    public var moneyStep: Decimal
+    public var moneyRounding: Money.RoundingMode
+    public var fulfilledThresholdPercent: Decimal
+    public var chargeOnlyIfFulfilled: Bool
+    public var options: [PricedOption]
+    /// Archive lines whose newest capture is fewer than `freshDays` days old get `freshModifier`.
+    public var freshDays: Int?
+    public var freshModifier: Modifier?
+    /// Refund percent per order status.
+    public var cancellation: [String: Decimal]
+
+    /// The rate shown as `unitPrice`: the flat rate or the first band's.
+    public var unitPrice: Decimal { tiers.first?.rate ?? 0 }
+}
+
+/// A contract: its order-level discount.
+public struct Contract: Sendable, Hashable {
+    public var id: String
+    /// Percent off the sum of lines.
+    public var discountPercent: Decimal
+}
+
+/// A voucher: a fixed amount or a percent off what remains of an order, within a validity window.
+public struct Voucher: Sendable, Hashable {
+    /// What it takes off.
+    public enum Value: Sendable, Hashable {
+        case amount(Decimal)
+        case percent(Decimal)
+    }
+
+    public var code: String
+    public var value: Value
+    /// The currency of an amount voucher (percent vouchers may name one too).
+    public var currency: String?
+    /// First and last valid UTC dates, inclusive.
+    public var validFrom: CalendarDate?
+    public var validTo: CalendarDate?
+}

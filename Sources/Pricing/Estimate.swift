@@ -1,0 +1,106 @@
+import Foundation
+import GeoJSON
+
+/// A priced estimate: its lines, the order discounts and the total (DESIGN.md, "Pricing"). Lines and total always add
+/// up: total = Σ line prices − Σ discounts.
+public struct Estimate: Sendable, Hashable {
+    /// A rule applied to a line or the order, with its values, in the order applied.
+    public struct Rule: Sendable, Hashable {
+        /// The rule's name (`measured`, `billableMinimum`, `areaRounding`, `tier`, `option`, …).
+        public var name: String
+        /// Its values (money and areas as decimal strings).
+        public var values: JSONObject
+
+        /// `{"rule": name, …values}`.
+        public var jsonValue: JSONValue {
+            .object(JSONObject([("rule", JSONValue.string(name))] + values.members.map { ($0.key, $0.value) }))
+        }
+    }
+
+    /// An order discount.
+    public struct Discount: Sendable, Hashable {
+        /// `contract` or `voucher`.
+        public var kind: String
+        /// The contract id or voucher code.
+        public var id: String
+        /// The percent, for percent discounts.
+        public var percent: Decimal?
+        /// What it took off, rounded half-even to the minor unit.
+        public var value: Decimal
+    }
+
+    /// One priced line: a product × an AOI (× an acquisition date when split by date).
+    public struct Line: Sendable, Hashable {
+        public var product: String
+        public var aoi: JSONValue
+        /// The UTC acquisition date of the line's captures, when split by date.
+        public var date: CalendarDate?
+        public var measuredKm2: Decimal
+        public var billableKm2: Decimal
+        /// Scenes, for per-scene products.
+        public var scenes: Int?
+        /// The product's rate (per km² or per scene).
+        public var unitPrice: Decimal
+        public var unit: Product.Unit
+        public var rules: [Rule]
+        /// After modifiers, rounded once.
+        public var amount: Decimal
+        /// Line discounts (none in the default catalog).
+        public var lineDiscounts: [Discount]
+        /// amount − line discounts.
+        public var price: Decimal
+        public var datastripIDs: [String]
+        public var moneyScale: Int
+    }
+
+    public var lines: [Line]
+    public var subtotal: Decimal
+    public var discounts: [Discount]
+    public var total: Decimal
+    public var currency: String
+    public var contract: String?
+    public var asOf: CalendarDate
+    public var warnings: [String]
+
+    /// Σ order discounts.
+    public var discountValue: Decimal { discounts.reduce(0) { $0 + $1.value } }
+
+    /// The currency's minor-unit scale used for every money string.
+    public var moneyScale: Int { lines.first?.moneyScale ?? 2 }
+
+    /// Our answer: money as decimal strings.
+    public var jsonObject: JSONObject {
+        let scale = moneyScale
+        func money(_ value: Decimal) -> JSONValue { .string(Money.string(value, scale: scale)) }
+        func discountJSON(_ discount: Discount) -> JSONValue {
+            var object: JSONObject = ["kind": .string(discount.kind), "id": .string(discount.id)]
+            if let percent = discount.percent { object["percent"] = .string(Money.string(percent)) }
+            object["value"] = money(discount.value)
+            return .object(object)
+        }
+        let lineValues: [JSONValue] = lines.map { line in
+            var object: JSONObject = ["product": .string(line.product), "aoi": line.aoi]
+            if let date = line.date { object["date"] = .string(date.description) }
+            object["measuredKm2"] = .string(Money.string(line.measuredKm2, scale: 6))
+            object["billableKm2"] = .string(Money.string(line.billableKm2))
+            if let scenes = line.scenes { object["scenes"] = .number(Double(scenes)) }
+            object["unit"] = .string(line.unit.rawValue)
+            object["unitPrice"] = money(line.unitPrice)
+            object["rules"] = .array(line.rules.map(\.jsonValue))
+            object["amount"] = money(line.amount)
+            object["lineDiscounts"] = .array(line.lineDiscounts.map(discountJSON))
+            object["price"] = money(line.price)
+            if !line.datastripIDs.isEmpty { object["datastripIds"] = .array(line.datastripIDs.map(JSONValue.string)) }
+            return .object(object)
+        }
+        var object: JSONObject = ["currency": .string(currency), "asOf": .string(asOf.description)]
+        if let contract { object["contract"] = .string(contract) }
+        object["lines"] = .array(lineValues)
+        object["subtotal"] = money(subtotal)
+        object["discounts"] = .array(discounts.map(discountJSON))
+        object["discountValue"] = money(discountValue)
+        object["total"] = money(total)
+        object["warnings"] = .array(warnings.map(JSONValue.string))
+        return object
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import GeoPricing
+
+/// `geoprice cancel-quote`: what cancelling an order refunds.
+struct CancelQuoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cancel-quote", abstract: "What a cancellation refunds for a product, an order status and the amount paid.")
+
+    @Option(help: "The product id.")
+    var product: String
+
+    @Option(help: "The order status (received, accepted, scheduled, tasked, processing, reserved, held, …).")
+    var status: String
+
+    @Option(help: "The amount paid, as a decimal (e.g. 4750.00).")
+    var paid: String
+
+    @Option(help: "A catalog file instead of the bundled default.")
+    var catalog: String?
+
+    @Flag(help: "Print a JSON object.")
+    var json = false
+
+    func run() throws {
+        let quote: CancellationQuote
+        do {
+            let loaded = try catalog.map { try CatalogReader.read(InputFile.bytes($0)) } ?? .bundledDefault()
+            quote = try CancellationQuote(catalog: loaded, product: product, status: status, paid: paid)
+        } catch let error as GeoPriceError {
+            throw Output.reject(error, asJSON: json)
+        }
+        if json {
+            Output.json(.object(quote.jsonObject))
+        } else {
+            Output.line("\(quote.product), \(quote.status): refund \(Money.string(quote.refundPercent)) % of "
+                + "\(Money.string(quote.paid, scale: quote.moneyScale)) = \(Money.string(quote.refund, scale: quote.moneyScale)) \(quote.currency)")
+        }
+    }
+}

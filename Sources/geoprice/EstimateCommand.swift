@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import GeoPricing
+
+/// `geoprice estimate`: the price of AOIs per product, with every minimum, modifier and discount shown.
+struct EstimateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "estimate",
+        abstract: "Price AOIs on a catalog: per product line, order discounts, total.",
+        discussion: """
+            Either --aoi with one or more --product, or --request (our JSON request or the Airbus /prices request). \
+            Archive products price AOI ∩ footprints: give the captures with --captures. Rejections exit with status \
+            2 and, with --json or --format airbus, print the JSON error.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, airbus
+    }
+
+    @Option(help: "The AOIs (GeoJSON; NDJSON with --ndjson).")
+    var aoi: String?
+
+    @Option(help: "A product id of the catalog (repeat for several items).")
+    var product: [String] = []
+
+    @Option(help: "A whole request: our JSON shape or the Airbus /prices shape.")
+    var request: String?
+
+    @Option(help: "Capture footprints (GeoJSON) for archive products; their feature ids are datastrip ids.")
+    var captures: String?
+
+    @Option(name: .customLong("option"), help: "A product option as key=value (repeatable), e.g. licence=eula_6_10.")
+    var options: [String] = []
+
+    @Option(help: "Tasking priority (same as --option priority=P).")
+    var priority: String?
+
+    @Option(help: "The contract whose discount applies.")
+    var contract: String?
+
+    @Option(name: .customLong("voucher"), help: "A voucher code (repeatable, applied in order).")
+    var vouchers: [String] = []
+
+    @Flag(help: "Archive: one line per UTC acquisition date.")
+    var splitByDate = false
+
+    @Option(help: "The estimate's date, YYYY-MM-DD (default: today, UTC).")
+    var asOf: String?
+
+    @Option(help: "A catalog file instead of the bundled default.")
+    var catalog: String?
+
+    @Flag(help: "Print our JSON answer (money as decimal strings).")
+    var json = false
+
+    @Option(help: "Answer format: text, json, or airbus (the Airbus /prices shape).")
+    var format: Format?
+
+    @Flag(help: "Price each AOI of a FeatureCollection or NDJSON stream on its own line, on all cores.")
+    var ndjson = false
+
+    var answerFormat: Format { format ?? (json ? .json : .text) }
+
+    func validate() throws {
+        guard (aoi == nil) != (request == nil) else { throw ValidationError("give either --aoi with --product, or --request") }
+        if aoi != nil, product.isEmpty { throw ValidationError("--aoi needs at least one --product") }
+        if ndjson, request != nil { throw ValidationError("--ndjson prices the AOIs of --aoi") }
+    }
+
+    func run() throws {
+        let asJSON = answerFormat != .text || ndjson
+        do {
+            let estimator = Estimator(catalog: try catalog.map { try CatalogReader.read(InputFile.bytes($0)) } ?? .bundledDefault())
+            let date = try asOf.map { text throws(GeoPriceError) in try CalendarDate(parsing: text, path: "--as-of") } ?? .today
+            let pool = try captures.map { try CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes($0))) } ?? []
+            if let request {
+                print(try estimator.estimate(RequestReader.read(InputFile.bytes(request), captures: pool, asOf: date)))
+                return
+            }
+            let options = try parsedOptions()
+            let items = product.map { id in
+                EstimateRequest.Item(product: id, captures: pool, datastripIDs: pool.map { $0.id.stringValue ?? JSONWriter().string($0.id) }, options: options)
+            }
+            var order = EstimateRequest(
+                aois: [], items: items, priority: priority, contract: contract, vouchers: vouchers, splitByDate: splitByDate, asOf: date)
+            let bytes = try InputFile.bytes(aoi!)
+            if ndjson {
+                if !EstimateStream(estimator: estimator, template: order).run(bytes) { throw ExitCode(2) }
+                return
+            }
+            let document = try GeoJSONReader().read(bytes)
+            order.aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: document.crs) }
+            print(try estimator.estimate(order))
+        } catch let error as GeoPriceError {
+            throw Output.reject(error, asJSON: asJSON)
+        }
+    }
+
+    private func print(_ estimate: Estimate) {
+        switch answerFormat {
+        case .json: Output.json(.object(estimate.jsonObject))
+        case .airbus: Output.json(.object(estimate.airbusJSON))
+        case .text: Output.line(EstimateTable.text(estimate))
+        }
+    }
+
+    /// `key=value` pairs; a pair without `=` is a value the command line rejected.
+    private func parsedOptions() throws(GeoPriceError) -> [(key: String, value: String)] {
+        var pairs: [(key: String, value: String)] = []
+        for option in options {
+            guard let equals = option.firstIndex(of: "="), equals != option.startIndex else {
+                throw GeoPriceError(.unknownOption, "--option takes key=value, found '\(option)'", details: ["value": .string(option)])
+            }
+            pairs.append((String(option[..<equals]), String(option[option.index(after: equals)...])))
+        }
+        return pairs
+    }
+}

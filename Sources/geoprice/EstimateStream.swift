@@ -1,0 +1,49 @@
+import GeoPricing
+
+/// `geoprice estimate --ndjson`: each AOI priced as its own request, on all cores, one line per AOI in input order.
+struct EstimateStream {
+    let estimator: Estimator
+    let template: EstimateRequest
+
+    func run(_ bytes: [UInt8]) -> Bool {
+        let units = NDJSONInput.units(bytes)
+        var requests: [EstimateRequest] = []
+        var slots: [Int?] = []
+        for unit in units {
+            guard case .success(let aoi, let crs) = unit else {
+                slots.append(nil)
+                continue
+            }
+            var request = template
+            do {
+                request.aois = [try aoi.toLonLat(from: crs)]
+            } catch {
+                request.aois = []
+            }
+            slots.append(requests.count)
+            requests.append(request)
+        }
+        let answers = estimator.estimateEach(requests)
+        var allAnswered = true
+        for (unit, slot) in zip(units, slots) {
+            switch (unit, slot) {
+            case (.failure(let error, let id), _):
+                allAnswered = false
+                Output.json(AreaStream.errorLine(error, id: id))
+            case (.success(let aoi, _), let index?):
+                switch answers[index] {
+                case .success(let estimate):
+                    var object: JSONObject = ["id": aoi.nameJSON]
+                    for member in estimate.jsonObject.members { object[member.key] = member.value }
+                    Output.json(.object(object))
+                case .failure(let error):
+                    allAnswered = false
+                    Output.json(AreaStream.errorLine(error, id: aoi.nameJSON))
+                }
+            case (.success, nil):
+                break
+            }
+        }
+        return allAnswered
+    }
+}
