@@ -11,6 +11,14 @@ public struct Catalog: Sendable, Hashable {
     /// Vouchers.
     public var vouchers: [Voucher]
 
+    /// A catalog from its parts.
+    public init(version: String, products: [Product], contracts: [Contract] = [], vouchers: [Voucher] = []) {
+        self.version = version
+        self.products = products
+        self.contracts = contracts
+        self.vouchers = vouchers
+    }
+
     /// The product with an id.
     public func product(_ id: String) -> Product? { products.first { $0.id == id } }
 }
@@ -170,6 +178,12 @@ public struct Contract: Sendable, Hashable {
     public var id: String
     /// Percent off the sum of lines.
     public var discountPercent: Decimal
+
+    /// A contract.
+    public init(id: String, discountPercent: Decimal) {
+        self.id = id
+        self.discountPercent = discountPercent
+    }
 }
 
 /// A voucher: a fixed amount or a percent off what remains of an order, within a validity window.
@@ -187,4 +201,13 @@ public struct Voucher: Sendable, Hashable {
     /// First and last valid UTC dates, inclusive.
     public var validFrom: CalendarDate?
     public var validTo: CalendarDate?
+
+    /// A voucher; without dates it is always valid.
+    public init(code: String, value: Value, currency: String?, validFrom: CalendarDate? = nil, validTo: CalendarDate? = nil) {
+        self.code = code
+        self.value = value
+        self.currency = currency
+        self.validFrom = validFrom
+        self.validTo = validTo
+    }
 }

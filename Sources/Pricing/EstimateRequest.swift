@@ -12,7 +12,8 @@ public struct EstimateRequest: Sendable, Hashable {
         public var aoiNames: [String]?
         /// The captures of an archive item (their footprints); ignored for tasking.
         public var captures: [Capture]
-        /// Provider datastrip ids, echoed in provider-shaped answers.
+        /// Provider datastrip ids as the request names them, echoed in provider-shaped answers; when empty, a line
+        /// lists the captures that meet its AOI.
         public var datastripIDs: [String]
         /// Options as given, in order (`priority=oneday`).
         public var options: [(key: String, value: String)]

@@ -94,7 +94,8 @@ public struct Estimator: Sendable {
         return Estimate.Line(
             product: product.id, aoi: aoi.nameJSON, date: date, measuredKm2: measured, billableKm2: billable, scenes: scenes,
             unitPrice: product.unitPrice, unit: product.unit, rules: rules, amount: amount, lineDiscounts: [], price: amount,
-            datastripIDs: item.datastripIDs, moneyScale: Money.scale(of: product.moneyStep))
+            datastripIDs: item.datastripIDs.isEmpty ? basis.captureIDs.map { $0.stringValue ?? JSONWriter().string($0) } : item.datastripIDs,
+            moneyScale: Money.scale(of: product.moneyStep))
     }
 
     /// The AOIs an item covers; a MultiPolygon under `perPart` becomes one AOI per part (`name/part`).

@@ -11,6 +11,8 @@ struct _LineBasis {
     var newest: Date?
     /// Whether some capture meeting the AOI has no acquisition date.
     var hasUndated = false
+    /// The ids of the captures that meet the AOI, in acquisition order.
+    var captureIDs: [JSONValue] = []
     /// The rule that records it.
     var rule: Estimate.Rule
 
@@ -41,7 +43,8 @@ struct _LineBasis {
                     details: ["product": .string(product.id), "captures": .number(Double(captures.count))])
             }
             produced = coverage.covered
-            let meeting = Set(coverage.captures.map(\.id))
+            captureIDs = coverage.captures.map(\.id)
+            let meeting = Set(captureIDs)
             let dates = captures.filter { meeting.contains($0.id) }.map(\.acquired)
             newest = dates.compactMap { $0 }.max()
             hasUndated = dates.contains { $0 == nil }

@@ -74,6 +74,7 @@ public enum Money {
     /// The number of fraction digits of a step (0.01 → 2, 1 → 0, 0.5 → 1).
     public static func scale(of step: Decimal) -> Int { max(0, -step.exponent) }
 
-    /// A decimal as a JSON number (for provider shapes that carry money as numbers).
-    public static func number(_ value: Decimal) -> JSONValue { .number(NSDecimalNumber(decimal: value).doubleValue) }
+    /// A decimal as a JSON number (for provider shapes that carry money as numbers): the double nearest to its
+    /// decimal text, so 149.08 writes as 149.08 (`NSDecimalNumber.doubleValue` gives 149.07999999999998).
+    public static func number(_ value: Decimal) -> JSONValue { .number(Double(string(value)) ?? .nan) }
 }

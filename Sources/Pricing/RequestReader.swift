@@ -62,7 +62,7 @@ public enum RequestReader {
                 for member in members.members { options.append((member.key, describe(member.value))) }
             }
             items.append(EstimateRequest.Item(
-                product: product, aoiNames: names, captures: chosen, datastripIDs: chosen.map { describe($0.id) }, options: options, path: path))
+                product: product, aoiNames: names, captures: chosen, options: options, path: path))
         }
         return EstimateRequest(
             aois: aois, items: items, priority: try optionalString(root, "priority", .root), contract: try optionalString(root, "contract", .root),

@@ -79,9 +79,7 @@ struct EstimateCommand: ParsableCommand {
                 return
             }
             let options = try parsedOptions()
-            let items = product.map { id in
-                EstimateRequest.Item(product: id, captures: pool, datastripIDs: pool.map { $0.id.stringValue ?? JSONWriter().string($0.id) }, options: options)
-            }
+            let items = product.map { EstimateRequest.Item(product: $0, captures: pool, options: options) }
             var order = EstimateRequest(
                 aois: [], items: items, priority: priority, contract: contract, vouchers: vouchers, splitByDate: splitByDate, asOf: date)
             let bytes = try InputFile.bytes(aoi!)

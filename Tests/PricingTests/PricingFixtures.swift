@@ -1,0 +1,87 @@
+import Coverage
+import Foundation
+import GeoJSON
+import Pricing
+import Projection
+
+/// AOIs and requests for the pricing tests.
+enum PricingFixtures {
+    static let catalog: Catalog = {
+        do {
+            return try .bundledDefault()
+        } catch {
+            fatalError("the default catalog does not load: \(error)")
+        }
+    }()
+
+    static let estimator = Estimator(catalog: catalog)
+
+    /// A lon/lat rectangle near (lon, lat) whose geodesic area is `km2` to 1e-9 relative, `aspect` times as wide
+    /// (east-west) as tall; found by bisection on its size.
+    static func rectangle(km2: Double, lon: Double = 2, lat: Double = 45, aspect: Double = 1) -> Polygon {
+        func box(_ height: Double) -> Polygon {
+            let width = height * aspect / cos(lat * .pi / 180)
+            return Polygon(rings: [[
+                Position(lon, lat), Position(lon + width, lat), Position(lon + width, lat + height), Position(lon, lat + height), Position(lon, lat),
+            ]])
+        }
+        var low = 0.0
+        var high = 5.0
+        for _ in 0..<200 {
+            let middle = (low + high) / 2
+            if Geodesic.area(of: [box(middle)]) / 1e6 < km2 { low = middle } else { high = middle }
+        }
+        return box((low + high) / 2)
+    }
+
+    static func aoi(km2: Double, id: String = "a", lon: Double = 2, lat: Double = 45, aspect: Double = 1) -> AOI {
+        AOI(id: .string(id), polygons: [rectangle(km2: km2, lon: lon, lat: lat, aspect: aspect)])
+    }
+
+    /// A capture whose footprint holds the AOI with a wide margin.
+    static func capture(around aoi: AOI, id: String = "c1", acquired: String? = nil) -> Capture {
+        let ring = aoi.polygons[0].exterior
+        let lons = ring.map(\.longitude)
+        let lats = ring.map(\.latitude)
+        let margin = 0.2
+        let footprint = Polygon(rings: [[
+            Position(lons.min()! - margin, lats.min()! - margin), Position(lons.max()! + margin, lats.min()! - margin),
+            Position(lons.max()! + margin, lats.max()! + margin), Position(lons.min()! - margin, lats.max()! + margin),
+            Position(lons.min()! - margin, lats.min()! - margin),
+        ]])
+        return Capture(id: .string(id), footprint: [footprint], acquired: acquired.flatMap(RFC3339.date))
+    }
+
+    static func date(_ text: String) -> CalendarDate {
+        do {
+            return try CalendarDate(parsing: text)
+        } catch {
+            fatalError("\(error)")
+        }
+    }
+
+    /// One item of `product` on one AOI.
+    static func request(
+        _ product: String, _ aoi: AOI, captures: [Capture] = [], options: [(String, String)] = [], priority: String? = nil,
+        contract: String? = nil, vouchers: [String] = [], splitByDate: Bool = false, asOf: String = "2026-06-01"
+    ) -> EstimateRequest {
+        EstimateRequest(
+            aois: [aoi],
+            items: [EstimateRequest.Item(product: product, captures: captures, options: options.map { (key: $0.0, value: $0.1) })],
+            priority: priority, contract: contract, vouchers: vouchers, splitByDate: splitByDate, asOf: date(asOf))
+    }
+
+    static func money(_ text: String) -> Decimal { Money.parse(text)! }
+}
+
+/// Runs `body` and returns the GeoPriceError it throws, or nil.
+func rejection(_ body: () throws -> Void) -> GeoPriceError? {
+    do {
+        try body()
+        return nil
+    } catch let error as GeoPriceError {
+        return error
+    } catch {
+        return nil
+    }
+}

@@ -1,0 +1,148 @@
+import Coverage
+import Foundation
+import GeoJSON
+import Pricing
+import Testing
+import TestSupport
+
+@Suite("Requests, provider shapes and catalogs")
+struct RequestAndCatalogTests {
+    typealias F = PricingFixtures
+
+    /// The guide's request with its polygon nested properly.
+    static func nestedGuideRequest() -> [UInt8] {
+        guard case .object(var root) = Fixtures.json("pricing/airbus-guide-request.json"),
+            case .array(var aois) = root["aoi"], case .object(var first) = aois[0], case .object(var geometry) = first["geometry"],
+            let ring = geometry["coordinates"]
+        else { fatalError("unexpected guide request") }
+        geometry["coordinates"] = .array([ring])
+        first["geometry"] = .object(geometry)
+        aois[0] = .object(first)
+        root["aoi"] = .array(aois)
+        return Array(JSONWriter().string(.object(root)).utf8)
+    }
+
+    /// The datastrip's footprint: 19.995 km² inside the guide's Corsica AOI, so that it bills 20.00 km².
+    static let datastrip = Capture(
+        id: "40582651209160926432R5", footprint: [F.rectangle(km2: 19.995, lon: 9.0, lat: 42.0)], acquired: RFC3339.date("2025-08-01T10:00:00Z"))
+
+    @Test("the guide's request as printed is invalid_geojson: its polygon lacks a level of nesting")
+    func guideAsPrinted() {
+        let error = rejection { _ = try RequestReader.read(Fixtures.bytes("pricing/airbus-guide-request.json")) }
+        #expect(error?.code == .invalidGeoJSON)
+        #expect(error?.path == "$.aoi[0].geometry.coordinates")
+        #expect(error?.message.contains("lack a level of nesting") == true)
+    }
+
+    @Test("nested properly, with its datastrip's footprint, it prices on the default catalog like the guide's answer")
+    func guideNested() throws {
+        let request = try RequestReader.read(Self.nestedGuideRequest(), captures: [Self.datastrip], asOf: F.date("2026-06-01"))
+        #expect(request.contract == "myContractID")
+        #expect(request.items[0].options.map(\.key) == ["deliveryType", "licence", "image_format", "Account", "projection_1", "processing_level"])
+        let estimate = try F.estimator.estimate(request)
+        #expect(estimate.total == F.money("200.00"))
+        #expect(Set(estimate.warnings.filter { $0.contains("ignored") }.compactMap { $0.split(separator: "=").first.map(String.init) })
+            == ["option deliveryType", "option Account", "option projection_1"])
+        let airbus = estimate.airbusJSON
+        #expect(airbus["currency"] == "EUR")
+        #expect(airbus["totalAmount"] == 200)
+        #expect(airbus["discountValue"] == 0)
+        let productTypes = airbus["productTypes"]?.arrayValue?.compactMap(\.objectValue) ?? []
+        #expect(productTypes.count == 1)
+        #expect(productTypes.first?["productTypeId"] == "SPOTArchive10Color")
+        #expect(productTypes.first?["areaKm2"] == 20)
+        #expect(productTypes.first?["price"] == 200)
+        #expect(productTypes.first?["amount"] == 200)
+        #expect(productTypes.first?["items"] == [["dataStripIds": ["40582651209160926432R5"]]])
+    }
+
+    @Test("provider spelling variants read the same")
+    func spellingVariants() throws {
+        let text = String(decoding: Self.nestedGuideRequest(), as: UTF8.self)
+            .replacingOccurrences(of: "datastripIds", with: "dataStripIds").replacingOccurrences(of: "contractId", with: "contractID")
+            .replacingOccurrences(of: "\"licence\"", with: "\"license\"")
+        let request = try RequestReader.read(Array(text.utf8), captures: [Self.datastrip], asOf: F.date("2026-06-01"))
+        #expect(request.contract == "myContractID")
+        #expect(request.items[0].datastripIDs == ["40582651209160926432R5"])
+        #expect(try F.estimator.estimate(request).total == F.money("200.00"))
+    }
+
+    @Test("the Airbus shape shares order discounts pro rata, the rounding remainder on the last product type")
+    func airbusShares() throws {
+        let aoi = F.aoi(km2: 33.333)
+        let request = EstimateRequest(
+            aois: [aoi],
+            items: [EstimateRequest.Item(product: "PNEO-TASKING-30CM"), EstimateRequest.Item(product: "SKYSAT-TASKING")],
+            contract: "NGO-2026", vouchers: ["WELCOME100"], asOf: F.date("2026-06-01"))
+        let estimate = try F.estimator.estimate(request)
+        // 2500.00 + 666.80 = 3166.80; 15 % = 475.02; then 100.00: 575.02 off in all.
+        #expect(estimate.subtotal == F.money("3166.80"))
+        #expect(estimate.discountValue == F.money("575.02"))
+        let entries = estimate.airbusJSON["productTypes"]?.arrayValue?.compactMap(\.objectValue) ?? []
+        let shares = entries.compactMap { $0["discountValue"]?.numberValue }
+        #expect(shares.count == 2)
+        #expect(abs(shares[0] - 453.94) < 1e-9)  // 575.02 × 2500 / 3166.80 = 453.938… → 453.94
+        #expect(abs(shares[0] + shares[1] - 575.02) < 1e-9)
+        #expect(abs((estimate.airbusJSON["totalAmount"]?.numberValue ?? 0) - 2591.78) < 1e-9)
+    }
+
+    @Test("our request shape, with items naming AOIs and captures")
+    func ourShape() throws {
+        let text = #"""
+            {"aois":{"type":"FeatureCollection","features":[
+              {"type":"Feature","id":"north","properties":{},"geometry":{"type":"Polygon","coordinates":[[[2,45],[2.1,45],[2.1,45.1],[2,45]]]}},
+              {"type":"Feature","id":"south","properties":{},"geometry":{"type":"Polygon","coordinates":[[[2,44],[2.1,44],[2.1,44.1],[2,44]]]}}]},
+             "captures":{"type":"FeatureCollection","features":[
+              {"type":"Feature","id":"s1","properties":{"acquired":"2026-05-01T10:00:00Z"},
+               "geometry":{"type":"Polygon","coordinates":[[[1.9,43.9],[2.2,43.9],[2.2,44.2],[1.9,44.2],[1.9,43.9]]]}}]},
+             "items":[{"product":"PNEO-TASKING-30CM","aoi":"north","options":{"priority":"onenow"}},
+                      {"product":"SPOTArchive10Color","aoi":["south"],"captures":["s1"]}],
+             "contract":"NGO-2026","asOf":"2026-06-01"}
+            """#
+        let request = try RequestReader.read(Array(text.utf8))
+        let estimate = try F.estimator.estimate(request)
+        #expect(estimate.lines.map(\.aoi) == ["north", "south"])
+        #expect(estimate.lines[0].amount == F.money("5000.00"))
+        #expect(estimate.asOf == F.date("2026-06-01"))
+        let bad = rejection { _ = try RequestReader.read(Array(#"{"aois":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]},"items":[],"asOf":"June"}"#.utf8)) }
+        #expect(bad?.code == .invalidDate)
+        #expect(bad?.path == "$.asOf")
+    }
+
+    @Test("catalog faults are invalid_catalog at their field", arguments: [
+        (#"{"version":"1","products":[{"id":"X","mode":"tasking","currency":"EUR","rate":"8,50"}]}"#, "$.products[0].rate"),
+        (#"{"version":"1","products":[{"id":"X","mode":"tasking","currency":"EUR","rate":8.5}]}"#, "$.products[0].rate"),
+        (#"{"version":"1","products":[{"id":"X","mode":"tasking","currency":"EUR","rate":"1","minimum":{}}]}"#, "$.products[0].minimum"),
+        (#"{"version":"1","products":[{"id":"X","mode":"tasking","rate":"1"}]}"#, "$.products[0]"),
+        (#"{"version":"1","products":[{"id":"X","mode":"tasking","currency":"EUR","tiers":[{"upToKm2":"9","rate":"2"},{"upToKm2":"5","rate":"1"},{"rate":"1"}]}]}"#, "$.products[0].tiers[1].upToKm2"),
+        (#"{"version":"1","products":[],"vouchers":[{"code":"V","amount":"1.00","currency":"EUR","validTo":"2026-02-30"}]}"#, "$.vouchers[0].validTo"),
+        (#"{"version":"1","products":[{"id":"X","mode":"tasking","currency":"EUR","rate":"1","cancellation":{"lost":"5"}}]}"#, "$.products[0].cancellation.lost"),
+    ])
+    func badCatalogs(text: String, path: String) {
+        let error = rejection { _ = try CatalogReader.read(Array(text.utf8)) }
+        #expect(error?.code == .invalidCatalog)
+        #expect(error?.path == path)
+    }
+
+    @Test("one estimator, many requests on all cores: the single-threaded answers")
+    func concurrentEstimates() throws {
+        let requests = (0..<300).map { index in
+            F.request(index.isMultiple(of: 2) ? "PNEO-TASKING-30CM" : "SAR-SPOT-TASKING", F.aoi(km2: 20 + Double(index)),
+                priority: ["standard", "oneday", "onenow"][index % 3], contract: "NGO-2026")
+        }
+        let answers = F.estimator.estimateEach(requests)
+        for index in stride(from: 0, to: requests.count, by: 37) {
+            #expect(try answers[index].get() == F.estimator.estimate(requests[index]))
+        }
+        #expect(answers.allSatisfy { (try? $0.get()) != nil })
+    }
+
+    @Test("dates: leap days, the calendar and days between")
+    func dates() throws {
+        #expect(try CalendarDate(parsing: "2028-02-29").description == "2028-02-29")
+        #expect(rejection { _ = try CalendarDate(parsing: "2026-02-29") }?.code == .invalidDate)
+        #expect(rejection { _ = try CalendarDate(parsing: "2026-1-05") }?.code == .invalidDate)
+        #expect(F.date("2026-06-01").days(since: F.date("2026-03-03")) == 90)
+        #expect(CalendarDate(utc: RFC3339.date("2026-03-03T23:59:59-02:00")!).description == "2026-03-04")
+    }
+}
