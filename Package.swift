@@ -45,7 +45,9 @@ let package = Package(
         ),
 
         // MARK: - Benchmarks (apart, so users of the library never build them)
-        .executableTarget(name: "geoprice-bench", dependencies: ["GeoPricing", "TestSupport"], path: "Benchmarks/geoprice-bench"),
+        .target(name: "CGeodesicBaseline", dependencies: ["CPROJ"], path: "Benchmarks/CGeodesicBaseline", linkerSettings: [.linkedLibrary("proj")]),
+        .executableTarget(
+            name: "geoprice-bench", dependencies: ["GeoPricing", "TestSupport", "CGeodesicBaseline"], path: "Benchmarks/geoprice-bench"),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["GeoJSON"], path: "Tests/TestSupport"),

@@ -1,24 +1,38 @@
 import Dispatch
+import Foundation
 
-/// Wall-clock timing: the median of several runs.
+/// Wall-clock timing, latency percentiles and memory.
 enum Timing {
-    /// Runs `body` `runs` times and returns the median duration in seconds.
-    static func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
-        var seconds: [Double] = []
-        for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try body()
-            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }
-        return seconds.sorted()[seconds.count / 2]
+    /// Seconds since an arbitrary start.
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// Runs `body` `runs` times and returns the run with the median total (each run returns its own phases).
+    static func medianRun(runs: Int, _ body: () throws -> [(String, Double)]) rethrows -> [(String, Double)] {
+        var results: [[(String, Double)]] = []
+        for _ in 0..<runs { results.append(try body()) }
+        return results.sorted { total($0) < total($1) }[results.count / 2]
     }
 
-    /// Splits `count` items into one contiguous chunk per core and runs them concurrently.
-    static func onAllCores(count: Int, cores: Int, _ body: @Sendable (Range<Int>) -> Void) {
-        let chunk = (count + cores - 1) / cores
-        DispatchQueue.concurrentPerform(iterations: cores) { core in
-            let range = (core * chunk)..<min(count, (core + 1) * chunk)
-            if !range.isEmpty { body(range) }
-        }
+    static func total(_ phases: [(String, Double)]) -> Double { phases.reduce(0) { $0 + $1.1 } }
+
+    /// The p-th percentile (0…100) of samples.
+    static func percentile(_ samples: [Double], _ p: Double) -> Double {
+        guard !samples.isEmpty else { return 0 }
+        let sorted = samples.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p / 100).rounded()))]
+    }
+
+    /// The process's peak resident memory so far, MB.
+    static func peakMemoryMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// Contiguous chunks of `count` items, a few per core, for `concurrentMap`.
+    static func chunks(_ count: Int, cores: Int) -> [Range<Int>] {
+        let pieces = max(1, min(count, cores * 8))
+        let size = (count + pieces - 1) / pieces
+        return stride(from: 0, to: count, by: max(size, 1)).map { $0..<min(count, $0 + size) }
     }
 }

@@ -1,54 +1,52 @@
 import Foundation
 import GeoPricing
 
-// geoprice-bench: `swift run -c release geoprice-bench [--quick]`.
-// (c) reprojection of 100,000 small AOIs (4 vertices + closing) from lon/lat to EPSG:32632, one core and all cores,
-//     reported as vertices per second (closing positions included, as PROJ sees them);
-// (d) coverage of 1,000 AOIs × 50 captures, all cores; (e) coverage of 1 AOI of ~10,000 km² × 10,000 captures.
+// geoprice-bench: `swift run -c release geoprice-bench [--quick] [--json FILE] [--data DIR] [--only a,b,…]`.
+// Writes seeded input files (so that Benchmarks/peer reads the very same inputs), then times each workload end to end
+// from its files to its answer: the median of several runs, throughput, per-operation p50/p99, peak memory, and a
+// split of where the time goes.
 
-let quick = CommandLine.arguments.contains("--quick")
-let count = quick ? 5_000 : 100_000
-let runs = quick ? 3 : 5
-let cores = ProcessInfo.processInfo.activeProcessorCount
-let aois = Inputs.smallAOIs(count: count)
-let vertices = aois.reduce(0) { $0 + $1.polygons[0].rings[0].count }
-let reprojector = Reprojector(to: "EPSG:32632")
+let arguments = CommandLine.arguments
+func value(after flag: String) -> String? {
+    arguments.firstIndex(of: flag).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+let quick = arguments.contains("--quick")
+let directory = URL(fileURLWithPath: value(after: "--data") ?? (quick ? ".build/bench-data-quick" : ".build/bench-data"))
+let only = value(after: "--only").map { Set($0.split(separator: ",").map(String.init)) }
+let files = InputFiles(directory: directory, quick: quick)
+try files.write()
+let workloads = Workloads(files: files, runs: quick ? 1 : 3)
 
-func reproject(_ range: Range<Int>) {
-    for index in range {
-        do {
-            _ = try reprojector.transform(aois[index].geometry)
-        } catch {
-            fatalError("reprojection failed: \(error)")
-        }
-    }
+var rows: [Row] = []
+@MainActor func run(_ key: String, _ body: () throws -> Row) rethrows {
+    guard only == nil || only!.contains(key) || only!.contains(String(key.prefix(1))) else { return }
+    let row = try body()
+    print(row.text)
+    rows.append(row)
 }
 
-reproject(0..<min(count, 100))  // builds this thread's PROJ objects before timing
-let oneCore = Timing.median(runs: runs) { reproject(0..<count) }
-let allCores = Timing.median(runs: runs) { Timing.onAllCores(count: count, cores: cores) { reproject($0) } }
-
-print("geoprice-bench on \(cores) cores, \(runs) runs each, median")
-print("(c) reproject \(count) AOIs (\(vertices) vertices) to EPSG:32632")
-print(String(format: "    1 core:  %.3f s  %.2f M vertices/s", oneCore, Double(vertices) / oneCore / 1e6))
-print(String(format: "    %d cores: %.3f s  %.2f M vertices/s", cores, allCores, Double(vertices) / allCores / 1e6))
-
-let order = Inputs.coverageOrder(aoiCount: quick ? 100 : 1_000, perAOI: 50)
-var orderCovered = 0.0
-let orderSeconds = try Timing.median(runs: quick ? 1 : 3) {
-    let calculator = try CoverageCalculator(captures: order.captures)
-    orderCovered = try calculator.cover(order.aois).coveredKm2
+print("geoprice-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, inputs in \(directory.path)\(quick ? " (quick)" : "")")
+try run("a") { try workloads.geodesicArea() }
+try run("b") { try workloads.utmArea() }
+try run("c") { try workloads.reprojection() }
+try run("d") {
+    try workloads.coverage(
+        key: "d", title: "coverage of \(files.orderAOICount) AOIs × 50 captures, all cores", aois: "order-aois.geojson",
+        captures: "order-captures.geojson")
 }
-print("(d) coverage of \(order.aois.count) AOIs × 50 captures (\(order.captures.count) captures), all cores")
-print(String(format: "    %.3f s  (%.0f AOIs/s, covered %.3f km²)", orderSeconds, Double(order.aois.count) / orderSeconds, orderCovered))
-
-let large = Inputs.largeAOI(captureCount: quick ? 1_000 : 10_000)
-var largeCovered = 0.0
-var largeShares = 0
-let largeSeconds = try Timing.median(runs: quick ? 1 : 3) {
-    let result = try CoverageCalculator(captures: large.captures).cover(large.aoi)
-    largeCovered = result.coveredKm2
-    largeShares = result.captures.count
+try run("e") {
+    try workloads.coverage(
+        key: "e", title: "coverage of 1 AOI (~10,000 km²) × \(files.largeCaptureCount) captures", aois: "large-aoi.geojson",
+        captures: "captures-\(files.largeCaptureCount).geojson")
 }
-print("(e) coverage of 1 AOI (\(String(format: "%.0f", Geodesic.area(of: large.aoi.polygons) / 1e6)) km²) × \(large.captures.count) captures (\(largeShares) meet it)")
-print(String(format: "    %.3f s  (covered %.3f km²)", largeSeconds, largeCovered))
+try run("f1") { try workloads.endToEnd(allCores: false) }
+try run("f2") { try workloads.endToEnd(allCores: true) }
+try run("g") { try workloads.scaling() }
+
+if let output = value(after: "--json") {
+    let report: JSONValue = [
+        "tool": "geoprice-bench", "cores": .number(Double(ProcessInfo.processInfo.activeProcessorCount)), "quick": .bool(quick),
+        "rows": .array(rows.map(\.jsonValue)),
+    ]
+    try JSONWriter(pretty: true).string(report).write(toFile: output, atomically: true, encoding: .utf8)
+}

@@ -14,11 +14,14 @@ public struct CoverageCalculator: Sendable {
     public let captures: [Capture]
     /// The fulfilment threshold, percent (default 85).
     public var thresholdPercent: Double
+    /// Whether answers list each capture's overlap and gain (the arrangement that finds gains costs about as much as
+    /// the overlay itself); services that only ask "is it fulfilled" can leave them out.
+    public var includesCaptureShares: Bool
     private let index: EnvelopeTree
 
     /// Prepares captures: validates them, puts them in acquisition order and indexes their lon/lat envelopes.
     /// - Throws: ``GeoPriceError`` `invalid_geometry` or `zero_area` for a bad footprint or cloud mask.
-    public init(captures: [Capture], thresholdPercent: Double = 85) throws(GeoPriceError) {
+    public init(captures: [Capture], thresholdPercent: Double = 85, includesCaptureShares: Bool = true) throws(GeoPriceError) {
         let ordered = captures.sorted(by: Capture.acquisitionOrder)
         var envelopes: [Envelope] = []
         envelopes.reserveCapacity(ordered.count)
@@ -30,6 +33,7 @@ public struct CoverageCalculator: Sendable {
         }
         self.captures = ordered
         self.thresholdPercent = thresholdPercent
+        self.includesCaptureShares = includesCaptureShares
         index = EnvelopeTree(envelopes)
     }
 
@@ -56,7 +60,7 @@ public struct CoverageCalculator: Sendable {
         }
         let overlay: PlanarCoverage
         do {
-            overlay = try Planar.coverage(of: aoiPlane, by: footprints, clouds: clouds)
+            overlay = try Planar.coverage(of: aoiPlane, by: footprints, clouds: clouds, withGains: includesCaptureShares)
         } catch {
             throw GeoPriceError(.invalidGeometry, "GEOS could not overlay the captures: \(error)", path: aoi.path.description)
         }
@@ -64,7 +68,7 @@ public struct CoverageCalculator: Sendable {
         let covered = plane.lonLat(overlay.covered)
         let remainder = plane.lonLat(overlay.remainder)
         var shares: [AOICoverage.CaptureShare] = []
-        for (position, captureIndex) in candidates.enumerated() where !overlay.overlaps[position].isEmpty {
+        for (position, captureIndex) in candidates.enumerated() where includesCaptureShares && !overlay.overlaps[position].isEmpty {
             let capture = captures[captureIndex]
             shares.append(AOICoverage.CaptureShare(
                 id: capture.id, acquired: capture.acquired,

@@ -7,10 +7,7 @@ public enum FeatureID: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .string(let text): return text
-        case .number(let number):
-            var text = ""
-            JSONWriter.writeNumber(number, into: &text)
-            return text
+        case .number(let number): return JSONWriter.numberText(number)
         }
     }
 

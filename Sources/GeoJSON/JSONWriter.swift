@@ -12,85 +12,88 @@ public struct JSONWriter: Sendable {
 
     /// The JSON text of a value.
     public func string(_ value: JSONValue) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
         write(value, into: &output, indent: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends the JSON text of a value.
-    public func write(_ value: JSONValue, into output: inout String, indent: Int = 0) {
+    /// Appends the UTF-8 JSON text of a value.
+    public func write(_ value: JSONValue, into output: inout [UInt8], indent: Int = 0) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .number(let number): Self.writeNumber(number, into: &output)
+        case .null: output += "null".utf8
+        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .number(let number): output += Self.numberText(number).utf8
         case .string(let text): Self.writeString(text, into: &output)
         case .array(let elements):
-            if elements.isEmpty {
-                output += "[]"
+            guard !elements.isEmpty else {
+                output += "[]".utf8
                 return
             }
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(into: &output, indent: indent + 1)
                 write(element, into: &output, indent: indent + 1)
             }
             newline(into: &output, indent: indent)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.isEmpty {
-                output += "{}"
+            guard !object.isEmpty else {
+                output += "{}".utf8
                 return
             }
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, member) in object.members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(into: &output, indent: indent + 1)
                 Self.writeString(member.key, into: &output)
-                output += pretty ? ": " : ":"
+                output.append(UInt8(ascii: ":"))
+                if pretty { output.append(UInt8(ascii: " ")) }
                 write(member.value, into: &output, indent: indent + 1)
             }
             newline(into: &output, indent: indent)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(into output: inout String, indent: Int) {
+    private func newline(into output: inout [UInt8], indent: Int) {
         guard pretty else { return }
-        output += "\n"
-        output += String(repeating: "  ", count: indent)
+        output.append(UInt8(ascii: "\n"))
+        output += repeatElement(UInt8(ascii: " "), count: 2 * indent)
     }
 
-    /// Appends a number in its shortest round-trip form.
-    public static func writeNumber(_ number: Double, into output: inout String) {
-        guard number.isFinite else {
-            output += "null"
-            return
-        }
+    /// A number in its shortest round-trip form (integral values below 2^53 without a fraction; `null` if not finite).
+    public static func numberText(_ number: Double) -> String {
+        guard number.isFinite else { return "null" }
         if number == number.rounded(), abs(number) < 9_007_199_254_740_992 {
-            output += String(Int64(number))
-            if number == 0 && number.sign == .minus { output = String(output.dropLast()) + "-0" }
-            return
+            return number == 0 && number.sign == .minus ? "-0" : String(Int64(number))
         }
-        output += number.description
+        return number.description
     }
 
     /// Appends a string in double quotes with JSON escapes.
-    public static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+    public static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                switch byte {
+                case UInt8(ascii: "\""): output += "\\\"".utf8
+                case UInt8(ascii: "\\"): output += "\\\\".utf8
+                case UInt8(ascii: "\n"): output += "\\n".utf8
+                case UInt8(ascii: "\r"): output += "\\r".utf8
+                case UInt8(ascii: "\t"): output += "\\t".utf8
+                default:
+                    let hex = String(byte, radix: 16)
+                    output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                }
+                start = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

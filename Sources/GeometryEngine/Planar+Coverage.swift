@@ -23,7 +23,10 @@ extension Planar {
     /// - Parameters:
     ///   - captures: each capture's polygons, in acquisition order.
     ///   - clouds: each capture's cloud masks (same order; empty for none).
-    public static func coverage(of aoi: [PlanarPolygon], by captures: [[PlanarPolygon]], clouds: [[PlanarPolygon]]) throws -> PlanarCoverage {
+    ///   - withGains: whether to find each capture's overlap and gain (else both are left empty).
+    public static func coverage(of aoi: [PlanarPolygon], by captures: [[PlanarPolygon]], clouds: [[PlanarPolygon]], withGains: Bool = true) throws
+        -> PlanarCoverage
+    {
         let context = GEOSContext.current
         let handle = context.handle
         let area = try context.makeGeometry(aoi)
@@ -57,8 +60,8 @@ extension Planar {
         return PlanarCoverage(
             covered: try covered.map { try context.polygons(of: $0.pointer) } ?? [],
             remainder: try context.polygons(of: remainder.pointer),
-            overlaps: try pieces.map { try $0.map { try context.polygons(of: $0.pointer) } ?? [] },
-            gains: try context.gains(of: footprints, pieces: pieces, in: area, prepared: prepared))
+            overlaps: withGains ? try pieces.map { try $0.map { try context.polygons(of: $0.pointer) } ?? [] } : [],
+            gains: withGains ? try context.gains(of: footprints, pieces: pieces, in: area, prepared: prepared) : [])
     }
 }
 

@@ -44,10 +44,67 @@ public enum Money {
 
     /// `value` rounded to a multiple of `step` (a positive decimal such as 0.01 or 0.5) by `mode`.
     public static func round(_ value: Decimal, step: Decimal, mode: RoundingMode) -> Decimal {
-        var quotient = value / step
         var rounded = Decimal()
+        if let scale = powerOfTenScale(step) {
+            // Steps of 10⁻ⁿ round in place, without the (slow) decimal division.
+            var copy = value
+            NSDecimalRound(&rounded, &copy, scale, mode.foundation)
+            return rounded
+        }
+        var quotient = value / step
         NSDecimalRound(&rounded, &quotient, 0, mode.foundation)
         return rounded * step
+    }
+
+    /// n when `step` is 10⁻ⁿ (0.01 → 2, 1 → 0), else `nil`.
+    static func powerOfTenScale(_ step: Decimal) -> Int? {
+        guard step > 0, step <= 1 else { return nil }
+        let scale = -step.exponent
+        return scale >= 0 && step == Decimal(sign: .plus, exponent: -scale, significand: 1) ? scale : nil
+    }
+
+    /// The number of fraction digits of a step (0.01 → 2, 1 → 0, 0.5 → 1).
+    public static func scale(of step: Decimal) -> Int { max(0, -step.exponent) }
+
+    /// The text of a decimal with exactly `scale` fraction digits (`"4750.00"`), or as many as it has when `scale` is
+    /// `nil`.
+    public static func string(_ value: Decimal, scale: Int? = nil) -> String {
+        var decimal = value
+        if let scale, value.exponent < -scale {
+            var copy = value
+            NSDecimalRound(&decimal, &copy, scale, .bankers)
+        }
+        var text: [UInt8]
+        if let (mantissa, exponent, negative) = _DecimalLayout.parts(of: decimal) {
+            text = digits(mantissa, exponent: exponent, negative: negative)
+        } else {
+            text = Array(decimal.description.utf8)
+        }
+        guard let scale, scale > 0 else { return String(decoding: text, as: UTF8.self) }
+        let fraction = text.lastIndex(of: UInt8(ascii: ".")).map { text.count - $0 - 1 }
+        if fraction == nil { text.append(UInt8(ascii: ".")) }
+        if (fraction ?? 0) < scale { text += repeatElement(UInt8(ascii: "0"), count: scale - (fraction ?? 0)) }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Plain decimal digits of mantissa × 10^exponent, without trailing fraction zeros (as `Decimal.description`).
+    private static func digits(_ mantissa: UInt64, exponent: Int, negative: Bool) -> [UInt8] {
+        var digits = Array(String(mantissa).utf8)
+        var exponent = exponent
+        while exponent < 0, digits.count > 1, digits.last == UInt8(ascii: "0") {
+            digits.removeLast()
+            exponent += 1
+        }
+        if mantissa == 0 { return [UInt8(ascii: "0")] }
+        if exponent >= 0 {
+            digits += repeatElement(UInt8(ascii: "0"), count: exponent)
+        } else {
+            let fraction = -exponent
+            if fraction >= digits.count { digits = Array(repeating: UInt8(ascii: "0"), count: fraction - digits.count + 1) + digits }
+            digits.insert(UInt8(ascii: "."), at: digits.count - fraction)
+        }
+        if negative { digits.insert(UInt8(ascii: "-"), at: 0) }
+        return digits
     }
 
     /// A `Double` area (km²) made exact: rounded half-even to 1e-6 km², so that float noise never moves a price.
@@ -55,26 +112,62 @@ public enum Money {
         round(Decimal(value), step: Decimal(sign: .plus, exponent: -6, significand: 1), mode: .halfEven)
     }
 
-    /// The text of a decimal with exactly `scale` fraction digits (`"4750.00"`), or as many as it has when `scale` is
-    /// `nil`.
-    public static func string(_ value: Decimal, scale: Int? = nil) -> String {
-        guard let scale else { return NSDecimalNumber(decimal: value).stringValue }
-        var rounded = Decimal()
-        var copy = value
-        NSDecimalRound(&rounded, &copy, scale, .bankers)
-        var text = NSDecimalNumber(decimal: rounded).stringValue
-        if scale > 0 {
-            if !text.contains(".") { text += "." }
-            let fraction = text.split(separator: ".", omittingEmptySubsequences: false).last?.count ?? 0
-            text += String(repeating: "0", count: max(0, scale - fraction))
-        }
-        return text
-    }
-
-    /// The number of fraction digits of a step (0.01 → 2, 1 → 0, 0.5 → 1).
-    public static func scale(of step: Decimal) -> Int { max(0, -step.exponent) }
-
     /// A decimal as a JSON number (for provider shapes that carry money as numbers): the double nearest to its
     /// decimal text, so 149.08 writes as 149.08 (`NSDecimalNumber.doubleValue` gives 149.07999999999998).
     public static func number(_ value: Decimal) -> JSONValue { .number(Double(string(value)) ?? .nan) }
+}
+
+/// Reads a `Decimal`'s mantissa and exponent from its 20 bytes of storage: an exponent byte, a byte holding the
+/// mantissa's length in 16-bit words and the sign, two reserved bytes, then eight little-endian 16-bit mantissa
+/// words. Darwin's C `NSDecimal` bit field puts the length in the low nibble and the sign in bit 4;
+/// swift-foundation's `Decimal` puts the length in the high nibble and the sign in bit 3. `Decimal.description`
+/// divides the mantissa by ten digit by digit and was a fifth of an estimate's time, hence this. Which layout (if
+/// either) this platform has is found once against known values; if neither matches, `parts` answers `nil` and
+/// callers use `description`.
+enum _DecimalLayout {
+    struct Layout {
+        var lengthShift: UInt8
+        var signBit: UInt8
+    }
+
+    static let layout: Layout? = {
+        guard MemoryLayout<Decimal>.size == 20 else { return nil }
+        let candidates = [Layout(lengthShift: 4, signBit: 0x08), Layout(lengthShift: 0, signBit: 0x10)]
+        let samples: [(String, UInt64, Bool)] = [("1234.5", 12345, false), ("-0.07", 7, true), ("65536.25", 6_553_625, false)]
+        return candidates.first { layout in
+            samples.allSatisfy { text, expected, negative in
+                guard let value = Decimal(string: text), let parts = read(value, layout) else { return false }
+                return parts.negative == negative && normalized(parts.mantissa, parts.exponent) == normalized(expected, value.exponent)
+            }
+        }
+    }()
+
+    static var isKnown: Bool { layout != nil }
+
+    static func parts(of value: Decimal) -> (mantissa: UInt64, exponent: Int, negative: Bool)? {
+        layout.flatMap { read(value, $0) }
+    }
+
+    private static func normalized(_ mantissa: UInt64, _ exponent: Int) -> (UInt64, Int) {
+        var m = mantissa
+        var e = exponent
+        while m > 0 && m % 10 == 0 {
+            m /= 10
+            e += 1
+        }
+        return (m, e)
+    }
+
+    private static func read(_ value: Decimal, _ layout: Layout) -> (mantissa: UInt64, exponent: Int, negative: Bool)? {
+        withUnsafeBytes(of: value) { bytes -> (UInt64, Int, Bool)? in
+            let exponent = Int(Int8(bitPattern: bytes[0]))
+            let length = Int((bytes[1] >> layout.lengthShift) & 0x0F)
+            guard length <= 4 else { return nil }
+            var mantissa: UInt64 = 0
+            for word in stride(from: length - 1, through: 0, by: -1) {
+                mantissa = mantissa << 16 | UInt64(bytes[4 + 2 * word]) | UInt64(bytes[5 + 2 * word]) << 8
+            }
+            return (mantissa, exponent, bytes[1] & layout.signBit != 0)
+        }
+    }
 }

@@ -1,0 +1,201 @@
+import CGeodesicBaseline
+import Foundation
+import GeoPricing
+import GeometryEngine
+
+/// The workloads (a)–(g), each timed end to end from its input files to its answer.
+struct Workloads {
+    let files: InputFiles
+    let runs: Int
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+
+    func readAOIs(_ name: String) throws -> [AOI] {
+        try GeoJSONReader().read(Data(contentsOf: URL(fileURLWithPath: files.path(name)))).areasOfInterest()
+    }
+
+    func readCaptures(_ name: String) throws -> [Capture] {
+        try CaptureReader.captures(in: GeoJSONReader().read(Data(contentsOf: URL(fileURLWithPath: files.path(name)))))
+    }
+
+    /// Runs `job` over `count` items on all cores, in chunks; the answers in input order.
+    func onAllCores<Value: Sendable>(_ count: Int, _ job: @escaping @Sendable (Int) -> Value) -> [Value] {
+        let chunks = Timing.chunks(count, cores: cores)
+        return concurrentMap(count: chunks.count) { chunk in chunks[chunk].map(job) }.flatMap { $0 }
+    }
+
+    /// Per-operation latencies of `job` over every item, on one core.
+    func latencies(_ count: Int, _ job: (Int) -> Void) -> [Double] {
+        (0..<count).map { index in
+            let start = Timing.now()
+            job(index)
+            return Timing.now() - start
+        }
+    }
+
+    // MARK: - (a), (b), (c): 100,000 small AOIs
+
+    func geodesicArea() throws -> Row {
+        var total = 0.0
+        let phases = try Timing.medianRun(runs: runs) {
+            let start = Timing.now()
+            let aois = try readAOIs("aois.geojson")
+            let parsed = Timing.now()
+            total = onAllCores(aois.count) { Geodesic.area(of: aois[$0].polygons) / 1e6 }.reduce(0, +)
+            return [("read+parse", parsed - start), ("geodesic", Timing.now() - parsed)]
+        }
+        let aois = try readAOIs("aois.geojson")
+        let samples = latencies(aois.count) { _ = Geodesic.area(of: aois[$0].polygons) }
+        // The geodesic step on one core against a bare C loop of geod_polygonarea over the same rings.
+        var lats: [Double] = []
+        var lons: [Double] = []
+        var sizes: [Int32] = []
+        for aoi in aois {
+            let ring = aoi.polygons[0].exterior.dropLast()
+            lats += ring.map(\.latitude)
+            lons += ring.map(\.longitude)
+            sizes.append(Int32(ring.count))
+        }
+        let swiftStart = Timing.now()
+        let swiftTotal = aois.reduce(0) { $0 + Geodesic.area(of: $1.polygons) }
+        let swiftSeconds = Timing.now() - swiftStart
+        let cStart = Timing.now()
+        let cTotal = geodesic_baseline_areas(lats, lons, sizes, Int32(sizes.count))
+        let cSeconds = Timing.now() - cStart
+        return Row(
+            key: "a", title: "geodesic area of \(aois.count) small AOIs (GeoJSON file → km²), all cores", seconds: Timing.total(phases),
+            items: aois.count, itemName: "AOIs", p50: Timing.percentile(samples, 50), p99: Timing.percentile(samples, 99), phases: phases,
+            notes: ["sumAreaKm2": total, "geodesicOneCoreSeconds": swiftSeconds, "bareCLoopSeconds": cSeconds,
+                    "geodesicOverBareC": swiftSeconds / cSeconds, "bareCSumAreaKm2": cTotal / 1e6, "swiftSumAreaKm2": swiftTotal / 1e6])
+    }
+
+    static func utmArea(_ aoi: AOI) -> Double {
+        do {
+            let zone = try AreaMeasurer.utmZone(of: Antimeridian.unwrapped(aoi.polygons, path: aoi.path), norwaySvalbard: false, path: aoi.path)
+            return try AreaMeasurer.planarArea(FlatRings(aoi.polygons), of: aoi, in: zone.crsName) / 1e6
+        } catch {
+            return .nan
+        }
+    }
+
+    func utmArea() throws -> Row {
+        var total = 0.0
+        let phases = try Timing.medianRun(runs: runs) {
+            let start = Timing.now()
+            let aois = try readAOIs("aois.geojson")
+            let parsed = Timing.now()
+            total = onAllCores(aois.count) { Self.utmArea(aois[$0]) }.reduce(0, +)
+            return [("read+parse", parsed - start), ("zone+PROJ+area", Timing.now() - parsed)]
+        }
+        let aois = try readAOIs("aois.geojson")
+        let samples = latencies(aois.count) { _ = Self.utmArea(aois[$0]) }
+        precondition(total.isFinite, "a UTM area failed")
+        return Row(
+            key: "b", title: "UTM area of the same AOIs (zones 31–34), all cores", seconds: Timing.total(phases), items: aois.count, itemName: "AOIs",
+            p50: Timing.percentile(samples, 50), p99: Timing.percentile(samples, 99), phases: phases, notes: ["sumUTMAreaKm2": total])
+    }
+
+    func reprojection() throws -> Row {
+        let reprojector = Reprojector(to: "EPSG:32632")
+        var vertices = 0
+        let phases = try Timing.medianRun(runs: runs) {
+            let start = Timing.now()
+            let aois = try readAOIs("aois.geojson")
+            let parsed = Timing.now()
+            vertices = onAllCores(aois.count) { index in
+                (try? reprojector.transform(aois[index].geometry).geometry.polygons?[0].exterior.count) ?? 0
+            }.reduce(0, +)
+            return [("read+parse", parsed - start), ("PROJ", Timing.now() - parsed)]
+        }
+        let aois = try readAOIs("aois.geojson")
+        precondition(vertices == aois.count * 5, "a reprojection failed")
+        let samples = latencies(aois.count) { _ = try? reprojector.transform(aois[$0].geometry) }
+        return Row(
+            key: "c", title: "reproject the same AOIs to EPSG:32632, all cores", seconds: Timing.total(phases), items: aois.count, itemName: "AOIs",
+            p50: Timing.percentile(samples, 50), p99: Timing.percentile(samples, 99), phases: phases,
+            notes: ["verticesPerSecond": Double(vertices) / Timing.total(phases)])
+    }
+
+    // MARK: - (d), (e), (g): coverage
+
+    func coverage(key: String, title: String, aois aoiFile: String, captures captureFile: String) throws -> Row {
+        var covered = 0.0
+        var remainder = 0.0
+        var count = 0
+        let phases = try Timing.medianRun(runs: runs) {
+            let start = Timing.now()
+            let aois = try readAOIs(aoiFile)
+            let captures = try readCaptures(captureFile)
+            let parsed = Timing.now()
+            let calculator = try CoverageCalculator(captures: captures, includesCaptureShares: false)
+            let indexed = Timing.now()
+            let order = try calculator.cover(aois)
+            covered = order.coveredKm2
+            remainder = order.remainderKm2
+            count = aois.count
+            return [("read+parse", parsed - start), ("validate+index", indexed - parsed), ("overlay+geodesic", Timing.now() - indexed)]
+        }
+        return Row(
+            key: key, title: title, seconds: Timing.total(phases), items: count, itemName: "AOIs", phases: phases,
+            notes: ["coveredKm2": covered, "remainderKm2": remainder])
+    }
+
+    func scaling() throws -> Row {
+        var notes: [String: Double] = [:]
+        var points: [(Double, Double)] = []
+        var last: [(String, Double)] = []
+        for count in files.scalingCounts {
+            let row = try coverage(key: "g", title: "", aois: "large-aoi.geojson", captures: "captures-\(count).geojson")
+            notes["seconds\(count)"] = row.seconds
+            points.append((log(Double(count)), log(row.seconds)))
+            last = row.phases
+        }
+        let meanX = points.reduce(0) { $0 + $1.0 } / Double(points.count)
+        let meanY = points.reduce(0) { $0 + $1.1 } / Double(points.count)
+        let slope = points.reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) } / points.reduce(0) { $0 + ($1.0 - meanX) * ($1.0 - meanX) }
+        notes["slope"] = slope
+        return Row(
+            key: "g", title: "coverage scaling, 1 AOI × \(files.scalingCounts.map(String.init).joined(separator: "/")) captures: slope of log t / log n",
+            seconds: notes["seconds\(files.scalingCounts.last!)"]!, items: files.scalingCounts.last!, itemName: "captures", phases: last,
+            notes: notes)
+    }
+
+    // MARK: - (f): end to end
+
+    static func priceLine(_ line: Substring, estimator: Estimator, asOf: CalendarDate) -> String {
+        do {
+            let aoi = try GeoJSONReader().read(Array(line.utf8)).areasOfInterest()[0]
+            let request = EstimateRequest(
+                aois: [aoi], items: [EstimateRequest.Item(product: "SKYSAT-TASKING")], contract: "NGO-2026", asOf: asOf)
+            return JSONWriter().string(.object(try estimator.estimate(request).jsonObject))
+        } catch {
+            return JSONWriter().string(error.jsonValue)
+        }
+    }
+
+    func endToEnd(allCores: Bool) throws -> Row {
+        let estimator = Estimator(catalog: try Catalog.bundledDefault())
+        let asOf = try CalendarDate(parsing: "2026-06-01")
+        var answered = 0
+        var failures = 0
+        let phases = try Timing.medianRun(runs: runs) {
+            let start = Timing.now()
+            let text = try String(contentsOfFile: files.path("aois.ndjson"), encoding: .utf8)
+            let lines = text.split(separator: "\n")
+            let read = Timing.now()
+            let answers: [String] = allCores
+                ? onAllCores(lines.count) { Self.priceLine(lines[$0], estimator: estimator, asOf: asOf) }
+                : lines.map { Self.priceLine($0, estimator: estimator, asOf: asOf) }
+            answered = answers.count
+            failures = answers.filter { $0.hasPrefix("{\"error\"") }.count
+            return [("read", read - start), ("parse+validate+measure+price+write", Timing.now() - read)]
+        }
+        precondition(failures == 0, "\(failures) estimates failed")
+        let text = try String(contentsOfFile: files.path("aois.ndjson"), encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        let samples = latencies(lines.count) { _ = Self.priceLine(lines[$0], estimator: estimator, asOf: asOf) }
+        return Row(
+            key: allCores ? "f2" : "f1", title: "end to end: \(answered) estimates, GeoJSON line → priced JSON answer, \(allCores ? "all cores" : "one core")",
+            seconds: Timing.total(phases), items: answered, itemName: "estimates", p50: Timing.percentile(samples, 50),
+            p99: Timing.percentile(samples, 99), phases: phases)
+    }
+}
