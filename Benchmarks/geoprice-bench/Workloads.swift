@@ -161,15 +161,19 @@ struct Workloads {
 
     // MARK: - (f): end to end
 
-    static func priceLine(_ line: Substring, estimator: Estimator, asOf: CalendarDate) -> String {
+    static func priceLine(_ line: ArraySlice<UInt8>, estimator: Estimator, asOf: CalendarDate) -> String {
         do {
-            let aoi = try GeoJSONReader().read(Array(line.utf8)).areasOfInterest()[0]
+            let aoi = try GeoJSONReader().read(line).areasOfInterest()[0]
             let request = EstimateRequest(
                 aois: [aoi], items: [EstimateRequest.Item(product: "SKYSAT-TASKING")], contract: "NGO-2026", asOf: asOf)
             return JSONWriter().string(.object(try estimator.estimate(request).jsonObject))
         } catch {
             return JSONWriter().string(error.jsonValue)
         }
+    }
+
+    static func lines(of path: String) throws -> [ArraySlice<UInt8>] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: path))).split(separator: UInt8(ascii: "\n"))
     }
 
     func endToEnd(allCores: Bool) throws -> Row {
@@ -179,8 +183,7 @@ struct Workloads {
         var failures = 0
         let phases = try Timing.medianRun(runs: runs) {
             let start = Timing.now()
-            let text = try String(contentsOfFile: files.path("aois.ndjson"), encoding: .utf8)
-            let lines = text.split(separator: "\n")
+            let lines = try Self.lines(of: files.path("aois.ndjson"))
             let read = Timing.now()
             let answers: [String] = allCores
                 ? onAllCores(lines.count) { Self.priceLine(lines[$0], estimator: estimator, asOf: asOf) }
@@ -190,8 +193,7 @@ struct Workloads {
             return [("read", read - start), ("parse+validate+measure+price+write", Timing.now() - read)]
         }
         precondition(failures == 0, "\(failures) estimates failed")
-        let text = try String(contentsOfFile: files.path("aois.ndjson"), encoding: .utf8)
-        let lines = text.split(separator: "\n")
+        let lines = try Self.lines(of: files.path("aois.ndjson"))
         let samples = latencies(lines.count) { _ = Self.priceLine(lines[$0], estimator: estimator, asOf: asOf) }
         return Row(
             key: allCores ? "f2" : "f1", title: "end to end: \(answered) estimates, GeoJSON line → priced JSON answer, \(allCores ? "all cores" : "one core")",

@@ -72,7 +72,11 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         for (key, value) in members { self[key] = value }
     }
 
-    public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
+    /// An object from a literal, whose keys must be unique (checked in debug builds); kept in the literal's order.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        assert(Set(elements.map(\.0)).count == elements.count, "repeated key in a JSONObject literal")
+        members = elements.map { (key: $0.0, value: $0.1) }
+    }
 
     /// Members whose keys the reader already checked to be unique.
     init(uniqueMembers: [(key: String, value: JSONValue)]) { members = uniqueMembers }

@@ -63,8 +63,8 @@ struct _LinePricer {
         let percents = modifiers.map(\.0.percent)
         let factor: Decimal
         switch product.composition {
-        case .additive: factor = 1 + percents.reduce(0, +) / 100
-        case .multiplicative: factor = percents.reduce(Decimal(1)) { $0 * (1 + $1 / 100) }
+        case .additive: factor = 1 + Money.fraction(percent: percents.reduce(0, +))
+        case .multiplicative: factor = percents.reduce(Decimal(1)) { $0 * (1 + Money.fraction(percent: $1)) }
         }
         let perKm2 = modifiers.reduce(Decimal(0)) { $0 + $1.0.perKm2 }
         let fixed = modifiers.reduce(Decimal(0)) { $0 + $1.0.fixed }
