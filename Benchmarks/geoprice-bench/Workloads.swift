@@ -1,3 +1,4 @@
+import GeoJSON
 import CGeodesicBaseline
 import Foundation
 import GeoPricing

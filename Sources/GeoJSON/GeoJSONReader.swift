@@ -16,7 +16,44 @@ public struct GeoJSONReader: Sendable {
     /// Reads a GeoJSON text.
     /// - Throws: ``GeoPriceError`` with code `invalid_json`, `invalid_geojson` or `invalid_coordinate`.
     public func read(_ bytes: some Collection<UInt8>) throws(GeoPriceError) -> GeoJSONDocument {
-        try document(from: json.read(bytes))
+        let array = Array(bytes)
+        if array.count >= Self.parallelThreshold, let split = json.featureRanges(array), split.ranges.count >= 64,
+            split.members.contains(where: { $0.key == "type" && $0.value == "FeatureCollection" })
+        {
+            return try readInParallel(array, members: split.members, ranges: split.ranges)
+        }
+        return try document(from: json.read(array))
+    }
+
+    /// Texts at least this large (bytes) are read on all cores when they are FeatureCollections.
+    public static let parallelThreshold = 1 << 20
+
+    /// A large FeatureCollection: its features parsed and decoded on all cores, each with the path and errors it would
+    /// have in a sequential read; the first error in file order rejects the document, syntax errors first.
+    private func readInParallel(_ bytes: [UInt8], members: [(key: String, value: JSONValue)], ranges: [Range<Int>])
+        throws(GeoPriceError) -> GeoJSONDocument
+    {
+        let reader = self
+        let values = concurrentMap(count: ranges.count) { index in
+            Result { () throws(GeoPriceError) in try reader.json.element(bytes, range: ranges[index], index: index) }
+        }
+        var elements: [JSONValue] = []
+        elements.reserveCapacity(values.count)
+        for value in values { elements.append(try value.get()) }
+        let parsed = elements
+        var shell = JSONObject(members.map { ($0.key, $0.value) })
+        shell["features"] = .array([])
+        guard case .featureCollection(var collection) = try document(from: .object(shell)) else {
+            throw _GeoJSONDecoding.invalid("expected a FeatureCollection", .root)
+        }
+        let crs = shell["crs"]?.stringValue
+        let featuresPath = JSONPath.root.appending("features")
+        let features = concurrentMap(count: parsed.count) { index in
+            Result { () throws(GeoPriceError) in try reader.feature(from: parsed[index], at: featuresPath.appending(index), crs: crs) }
+        }
+        collection.features.reserveCapacity(features.count)
+        for feature in features { collection.features.append(try feature.get()) }
+        return .featureCollection(collection)
     }
 
     /// Reads a GeoJSON text held in a string.

@@ -134,3 +134,42 @@ struct GeoJSONReaderTests {
         #expect(second[0].vertexCount == 3)
     }
 }
+
+@Suite("Large collections read on all cores")
+struct ParallelReadTests {
+    /// A FeatureCollection over 1 MiB, so that it is read on all cores; `feature(i)` may replace a feature's text.
+    static func collection(count: Int = 6_000, replacing: (Int) -> String? = { _ in nil }) -> String {
+        let features = (0..<count).map { index in
+            replacing(index) ?? #"{"type":"Feature","id":"f\#(index)","properties":{"n":\#(index),"s":"a \"quoted\" [text]"},"geometry":{"type":"Polygon","coordinates":[[[1.5,43.1],[1.6,43.1],[1.6,43.2],[1.5,43.2],[1.5,43.1]]]}}"#
+        }
+        return #"{"type":"FeatureCollection","name":"big","features":[\#(features.joined(separator: ",\n"))],"crs":"EPSG:4326"}"#
+    }
+
+    @Test("the parallel read gives the sequential document")
+    func sameDocument() throws {
+        let text = Self.collection()
+        #expect(text.utf8.count > GeoJSONReader.parallelThreshold)
+        let parallel = try GeoJSONReader().read(text)
+        let sequential = try GeoJSONReader().document(from: JSONReader().read(Array(text.utf8)))
+        #expect(parallel == sequential)
+        guard case .featureCollection(let collection) = parallel else { throw GeoPriceError(.invalidGeoJSON, "not a collection") }
+        #expect(collection.features.count == 6_000)
+        #expect(collection.foreignMembers["name"] == "big")
+    }
+
+    @Test("errors deep in a large collection have the sequential path, line and code", arguments: [
+        (#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1,2],[3,4],[5,6],[1,3]]]}}"#,
+         "invalid_geojson", "$.features[2500].geometry.coordinates[0][3]"),
+        (#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1,2],[3,4],[5,6],[1,2]]}}"#,
+         "invalid_json", "$.features[2500].geometry.coordinates[0]"),
+    ])
+    func located(bad: String, code: String, path: String) {
+        let text = Self.collection { $0 == 2500 ? bad : nil }
+        #expect {
+            try GeoJSONReader().read(text)
+        } throws: { error in
+            guard let error = error as? GeoPriceError else { return false }
+            return error.code.rawValue == code && error.path == path && (code != "invalid_json" || error.details["line"] == 2501)
+        }
+    }
+}
