@@ -52,15 +52,14 @@ public struct CoverageCalculator: Sendable {
         var plane = _GnomonicFrame(center: centroid)
         let aoiPlane = try plane.project(unwrapped, path: aoi.path)
         let candidates = nearbyCaptures(of: unwrapped)
-        var footprints: [[PlanarPolygon]] = []
-        var clouds: [[PlanarPolygon]] = []
-        for capture in candidates.map({ captures[$0] }) {
-            footprints.append(try plane.project(try Antimeridian.unwrapped(capture.footprint, path: capture.path), path: capture.path))
-            clouds.append(try plane.project(try Antimeridian.unwrapped(capture.clouds, path: capture.path), path: capture.path))
-        }
+        let (footprints, clouds) = try plane.project(candidates.map { captures[$0] })
         let overlay: PlanarCoverage
         do {
-            overlay = try Planar.coverage(of: aoiPlane, by: footprints, clouds: clouds, withGains: includesCaptureShares)
+            overlay = candidates.count >= Self.tilingThreshold
+                ? try _TiledOverlay.coverage(of: aoiPlane, by: footprints, clouds: clouds, withGains: includesCaptureShares)
+                : try Planar.coverage(of: aoiPlane, by: footprints, clouds: clouds, withGains: includesCaptureShares)
+        } catch let error as GeoPriceError {
+            throw error
         } catch {
             throw GeoPriceError(.invalidGeometry, "GEOS could not overlay the captures: \(error)", path: aoi.path.description)
         }
@@ -81,6 +80,9 @@ public struct CoverageCalculator: Sendable {
             covered: try Self.geoJSON(covered, path: aoi.path), remainder: try Self.geoJSON(remainder, path: aoi.path),
             captures: shares, thresholdPercent: thresholdPercent)
     }
+
+    /// From this many candidate captures on, one AOI's overlay is cut into vertical strips overlaid on all cores.
+    static let tilingThreshold = 1_000
 
     /// The coverage of every AOI of an order, spread over the cores; the first error (in input order) rejects the order.
     public func cover(_ aois: [AOI]) throws(GeoPriceError) -> OrderCoverage {

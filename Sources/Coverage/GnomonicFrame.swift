@@ -6,9 +6,11 @@ import Projection
 /// gives back input vertices bit for bit and projects back only the vertices the overlay made.
 struct _GnomonicFrame {
     let projection: Gnomonic
-    private var origins: [SIMD2<Double>: SIMD2<Double>] = [:]
+    private(set) var origins: [SIMD2<Double>: SIMD2<Double>] = [:]
 
     init(center: SIMD2<Double>) { projection = Gnomonic(center: SIMD2(Antimeridian.normalized(center.x), center.y)) }
+
+    init(projection: Gnomonic) { self.projection = projection }
 
     /// Lon/lat polygons (longitudes continuous) in the plane.
     mutating func project(_ polygons: [PlanarPolygon], path: JSONPath) throws(GeoPriceError) -> [PlanarPolygon] {
@@ -33,6 +35,33 @@ struct _GnomonicFrame {
             result.append(PlanarPolygon(rings: rings))
         }
         return result
+    }
+
+    /// Captures' footprints and cloud masks in the plane, projected on all cores when there are many.
+    mutating func project(_ captures: [Capture]) throws(GeoPriceError) -> (footprints: [[PlanarPolygon]], clouds: [[PlanarPolygon]]) {
+        let projection = projection
+        let chunks = stride(from: 0, to: captures.count, by: 256).map { $0..<min(captures.count, $0 + 256) }
+        let results = concurrentMap(count: chunks.count) { chunk in
+            Result { () throws(GeoPriceError) -> ([[PlanarPolygon]], [[PlanarPolygon]], [SIMD2<Double>: SIMD2<Double>]) in
+                var frame = _GnomonicFrame(projection: projection)
+                var footprints: [[PlanarPolygon]] = []
+                var clouds: [[PlanarPolygon]] = []
+                for capture in captures[chunks[chunk]] {
+                    footprints.append(try frame.project(Antimeridian.unwrapped(capture.footprint, path: capture.path), path: capture.path))
+                    clouds.append(try frame.project(Antimeridian.unwrapped(capture.clouds, path: capture.path), path: capture.path))
+                }
+                return (footprints, clouds, frame.origins)
+            }
+        }
+        var footprints: [[PlanarPolygon]] = []
+        var clouds: [[PlanarPolygon]] = []
+        for result in results {
+            let (chunkFootprints, chunkClouds, chunkOrigins) = try result.get()
+            footprints += chunkFootprints
+            clouds += chunkClouds
+            origins.merge(chunkOrigins) { first, _ in first }
+        }
+        return (footprints, clouds)
     }
 
     /// Polygons of the plane back in lon/lat, longitudes continuous with the AOI's.

@@ -11,6 +11,14 @@ public struct PlanarCoverage: Sendable, Hashable {
     /// Per capture (in the order given): what it adds over the captures before it, as faces of the arrangement of all
     /// pieces. The gains partition `covered`.
     public var gains: [[PlanarPolygon]]
+
+    /// A coverage from its parts.
+    public init(covered: [PlanarPolygon], remainder: [PlanarPolygon], overlaps: [[PlanarPolygon]], gains: [[PlanarPolygon]]) {
+        self.covered = covered
+        self.remainder = remainder
+        self.overlaps = overlaps
+        self.gains = gains
+    }
 }
 
 extension Planar {
@@ -62,6 +70,18 @@ extension Planar {
             remainder: try context.polygons(of: remainder.pointer),
             overlaps: withGains ? try pieces.map { try $0.map { try context.polygons(of: $0.pointer) } ?? [] } : [],
             gains: withGains ? try context.gains(of: footprints, pieces: pieces, in: area, prepared: prepared) : [])
+    }
+}
+
+extension Planar {
+    /// The union of polygons (`GEOSUnaryUnion_r`): overlaps merged, touching parts joined.
+    public static func union(_ polygons: [PlanarPolygon]) throws -> [PlanarPolygon] {
+        guard !polygons.isEmpty else { return [] }
+        let context = GEOSContext.current
+        let geometry = try context.makeGeometry(polygons, asMulti: true)
+        guard let union = GEOSUnaryUnion_r(context.handle, geometry.pointer) else { throw context.failure("GEOSUnaryUnion_r") }
+        let result = GEOSGeometry(taking: union, context: context)
+        return try context.polygons(of: result.pointer)
     }
 }
 

@@ -1,4 +1,5 @@
-import Coverage
+@testable import Coverage
+import GeometryEngine
 import Foundation
 import GeoJSON
 import Projection
@@ -119,5 +120,29 @@ struct CoverageRulesTests {
         } throws: { error in
             (error as? GeoPriceError)?.code == .invalidDate && (error as? GeoPriceError)?.path == "$.properties.acquired"
         }
+    }
+}
+
+@Suite("Coverage of one AOI by many captures, in strips on all cores")
+struct TiledCoverageTests {
+    @Test("the strips give the one-piece overlay: covered, remainder, and each capture's overlap and gain")
+    func tiledMatchesWhole() throws {
+        var generator = SeededGenerator(seed: 21)
+        let aoi = [PlanarPolygon(rings: [[SIMD2(0, 0), SIMD2(100_000, 0), SIMD2(100_000, 80_000), SIMD2(0, 80_000), SIMD2(0, 0)]])]
+        let footprints = (0..<600).map { _ -> [PlanarPolygon] in
+            let x = Double.random(in: -5_000...100_000, using: &generator)
+            let y = Double.random(in: -5_000...80_000, using: &generator)
+            return [PlanarPolygon(rings: [[SIMD2(x, y), SIMD2(x + 6_000, y + 500), SIMD2(x + 5_500, y + 4_500), SIMD2(x, y + 4_000), SIMD2(x, y)]])]
+        }
+        let clouds = footprints.indices.map { $0.isMultiple(of: 7) ? [PlanarPolygon(rings: [footprints[$0][0].rings[0].map { $0 * 0.999 + SIMD2(1, 1) }])] : [] }
+        let whole = try Planar.coverage(of: aoi, by: footprints, clouds: clouds)
+        let tiled = try _TiledOverlay.coverage(of: aoi, by: footprints, clouds: clouds, withGains: true)
+        #expect(abs(tiled.covered.area - whole.covered.area) / aoi.area < 1e-12)
+        #expect(abs(tiled.remainder.area - whole.remainder.area) / aoi.area < 1e-12)
+        for index in footprints.indices {
+            #expect(abs(tiled.overlaps[index].area - whole.overlaps[index].area) / aoi.area < 1e-12)
+            #expect(abs(tiled.gains[index].area - whole.gains[index].area) / aoi.area < 1e-12)
+        }
+        #expect(abs(tiled.gains.reduce(0) { $0 + $1.area } - tiled.covered.area) / aoi.area < 1e-12)
     }
 }
