@@ -45,6 +45,13 @@ struct Workloads {
             return [("read+parse", parsed - start), ("geodesic", Timing.now() - parsed)]
         }
         let aois = try readAOIs("aois.geojson")
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: files.path("aois.geojson"))))
+        let sequentialStart = Timing.now()
+        _ = try GeoJSONReader().document(from: JSONReader().read(bytes)).areasOfInterest()
+        let sequentialParse = Timing.now() - sequentialStart
+        let parallelStart = Timing.now()
+        _ = try GeoJSONReader().read(bytes).areasOfInterest()
+        let parallelParse = Timing.now() - parallelStart
         let samples = latencies(aois.count) { _ = Geodesic.area(of: aois[$0].polygons) }
         // The geodesic step on one core against a bare C loop of geod_polygonarea over the same rings.
         var lats: [Double] = []
@@ -65,7 +72,8 @@ struct Workloads {
         return Row(
             key: "a", title: "geodesic area of \(aois.count) small AOIs (GeoJSON file → km²), all cores", seconds: Timing.total(phases),
             items: aois.count, itemName: "AOIs", p50: Timing.percentile(samples, 50), p99: Timing.percentile(samples, 99), phases: phases,
-            notes: ["sumAreaKm2": total, "geodesicOneCoreSeconds": swiftSeconds, "bareCLoopSeconds": cSeconds,
+            notes: ["sumAreaKm2": total, "parseSequentialSeconds": sequentialParse, "parseAllCoresSeconds": parallelParse,
+                    "geodesicOneCoreSeconds": swiftSeconds, "bareCLoopSeconds": cSeconds,
                     "geodesicOverBareC": swiftSeconds / cSeconds, "bareCSumAreaKm2": cTotal / 1e6, "swiftSumAreaKm2": swiftTotal / 1e6])
     }
 
