@@ -9,14 +9,18 @@ import Projection
 public enum CaptureReader {
     /// The captures of a document, in file order, brought to lon/lat when the document names a projected CRS.
     /// - Throws: ``GeoPriceError`` `unsupported_geometry`, `invalid_date`, `invalid_geojson` (a cloud naming no
-    ///   capture, `clouds` that is not areal), and what reprojection throws.
-    public static func captures(in document: GeoJSONDocument) throws(GeoPriceError) -> [Capture] {
+    ///   capture, `clouds` that is not areal), `limit_exceeded` (``InputLimits/maxCaptures``, and each footprint's
+    ///   vertices, parts and holes), and what reprojection throws.
+    public static func captures(in document: GeoJSONDocument, limits: InputLimits = .standard) throws(GeoPriceError) -> [Capture] {
         let features: [(Feature, JSONPath)]
         switch document {
         case .geometry(let geometry): features = [(Feature(geometry: geometry), .root)]
         case .feature(let feature): features = [(feature, .root)]
         case .featureCollection(let collection):
             features = collection.features.enumerated().map { ($1, JSONPath.root.appending("features").appending($0)) }
+        }
+        if features.count > limits.maxCaptures {
+            throw InputLimits.exceeded("maxCaptures", limits.maxCaptures, features.count, what: "features of the captures", path: "$.features")
         }
         var captures: [Capture] = []
         var clouds: [(name: String, polygons: [Polygon], path: JSONPath)] = []
@@ -28,7 +32,9 @@ public enum CaptureReader {
                     .unsupportedGeometry, "a capture's footprint must be a Polygon or MultiPolygon, found \(feature.geometry?.typeName ?? "null")",
                     path: geometryPath.description)
             }
-            let lonLat = try AOI(polygons: polygons, path: geometryPath).toLonLat(from: document.crs).polygons
+            let footprint = AOI(polygons: polygons, path: geometryPath)
+            try limits.check(footprint)
+            let lonLat = try footprint.toLonLat(from: document.crs).polygons
             if feature.role == "cloud" {
                 guard let name = feature.properties?["capture"], name.stringValue != nil || name.numberValue != nil else {
                     throw GeoPriceError(.invalidGeoJSON, "a cloud feature names its capture in properties.capture", path: path.appending("properties").description)

@@ -45,11 +45,13 @@ extension GeoJSONDocument {
     /// The AOIs of the document, as DESIGN.md defines them: a bare geometry is one AOI; in a Feature or
     /// FeatureCollection every feature with a Polygon or MultiPolygon is an AOI, except features whose
     /// `properties.role` is `capture` or `cloud`.
-    /// - Parameter feature: picks the one AOI whose id (or, without id, index) is this text.
+    /// - Parameters:
+    ///   - feature: picks the one AOI whose id (or, without id, index) is this text.
+    ///   - limits: the vertices, parts and holes allowed (``InputLimits``).
     /// - Throws: ``GeoPriceError`` `unsupported_geometry` for a feature with another geometry type or none,
     ///   `empty_geometry` for an AOI without rings or a document without AOIs, `invalid_geojson` when `feature`
-    ///   names no AOI.
-    public func areasOfInterest(feature wanted: String? = nil) throws(GeoPriceError) -> [AOI] {
+    ///   names no AOI, `limit_exceeded`.
+    public func areasOfInterest(feature wanted: String? = nil, limits: InputLimits = .standard) throws(GeoPriceError) -> [AOI] {
         var aois: [AOI] = []
         switch self {
         case .geometry(let geometry):
@@ -70,6 +72,7 @@ extension GeoJSONDocument {
             }
         }
         guard !aois.isEmpty else { throw GeoPriceError(.emptyGeometry, "the input holds no AOI (no Polygon or MultiPolygon)", path: "$") }
+        try limits.check(aois)
         return aois
     }
 

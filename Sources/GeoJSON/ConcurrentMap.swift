@@ -8,13 +8,24 @@ package func concurrentMap<Value: Sendable>(count: Int, _ job: @Sendable (Int) -
 }
 
 /// Results written by concurrent workers into their own slots, read once all are done.
+///
+/// The slots are one fixed allocation written through its pointer: workers never touch an `Array` value together
+/// (a mutating call on a shared array is a data race even when the elements differ).
 package final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     // Each index is written by exactly one worker, and read only after the workers have all returned.
-    private var storage: [Value?]
+    private let storage: UnsafeMutableBufferPointer<Value?>
 
-    package init(count: Int) { storage = Array(repeating: nil, count: count) }
+    package init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
 
-    package func set(_ index: Int, _ value: Value) { storage.withUnsafeMutableBufferPointer { $0[index] = value } }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    package func set(_ index: Int, _ value: Value) { storage[index] = value }
 
     package var values: [Value] { storage.map { $0! } }
 }

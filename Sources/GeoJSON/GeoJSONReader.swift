@@ -13,6 +13,9 @@ public struct GeoJSONReader: Sendable {
     /// Creates a reader.
     public init(json: JSONReader = JSONReader()) { self.json = json }
 
+    /// Creates a reader held to input limits (bytes and depth here; the rest when AOIs are taken).
+    public init(limits: InputLimits) { json = JSONReader(options: .init(limits)) }
+
     /// Reads a GeoJSON text.
     /// - Throws: ``GeoPriceError`` with code `invalid_json`, `invalid_geojson` or `invalid_coordinate`.
     public func read(_ bytes: some Collection<UInt8>) throws(GeoPriceError) -> GeoJSONDocument {

@@ -52,7 +52,7 @@ extension JSONReader {
                 guard parser.position == range.upperBound else { throw parser.fail("unexpected content in a feature") }
                 return .success(value)
             } catch {
-                return .failure(Self.error(error.message, at: error.offset, in: bytes, path: JSONPath(components: error.path)))
+                return .failure(Self.error(error.message, at: error.offset, in: bytes, path: JSONPath(components: error.path), code: error.code))
             }
         }
         return try result.get()

@@ -7,10 +7,18 @@
 public struct JSONReader: Sendable {
     /// Reader settings.
     public struct Options: Sendable, Hashable {
-        /// The deepest nesting of arrays and objects accepted.
+        /// The deepest nesting of arrays and objects accepted (beyond: `limit_exceeded`, never a stack overflow).
         public var maxDepth: Int
-        /// Creates options.
-        public init(maxDepth: Int = 128) { self.maxDepth = maxDepth }
+        /// The largest text accepted, in bytes (beyond: `limit_exceeded`).
+        public var maxBytes: Int
+        /// Creates options; the defaults are ``InputLimits/standard``'s.
+        public init(maxDepth: Int = InputLimits.standard.maxDepth, maxBytes: Int = InputLimits.standard.maxBytes) {
+            self.maxDepth = maxDepth
+            self.maxBytes = maxBytes
+        }
+
+        /// The options of a set of input limits.
+        public init(_ limits: InputLimits) { self.init(maxDepth: limits.maxDepth, maxBytes: limits.maxBytes) }
     }
 
     /// The settings in force.
@@ -33,6 +41,9 @@ public struct JSONReader: Sendable {
     /// Reads the first JSON value of a text and returns it with the byte offset where the rest (after white space)
     /// begins; the offset equals the byte count when nothing follows.
     public func readFirst(_ bytes: some Collection<UInt8>) throws(GeoPriceError) -> (JSONValue, Int) {
+        guard bytes.count <= options.maxBytes else {
+            throw InputLimits.exceeded("maxBytes", options.maxBytes, bytes.count, what: "bytes of the input", path: "$")
+        }
         let array = Array(bytes)
         let result: Result<(JSONValue, Int), GeoPriceError> = array.withUnsafeBufferPointer { buffer in
             var parser = _JSONParser(buffer: buffer, maxDepth: options.maxDepth)
@@ -42,13 +53,13 @@ public struct JSONReader: Sendable {
                 parser.skipWhitespace()
                 return .success((value, parser.position))
             } catch {
-                return .failure(Self.error(error.message, at: error.offset, in: array, path: JSONPath(components: error.path)))
+                return .failure(Self.error(error.message, at: error.offset, in: array, path: JSONPath(components: error.path), code: error.code))
             }
         }
         return try result.get()
     }
 
-    static func error(_ message: String, at offset: Int, in bytes: [UInt8], path: JSONPath) -> GeoPriceError {
+    static func error(_ message: String, at offset: Int, in bytes: [UInt8], path: JSONPath, code: GeoPriceError.Code = .invalidJSON) -> GeoPriceError {
         var line = 1
         var column = 1
         for byte in bytes[..<min(offset, bytes.count)] {
@@ -59,10 +70,11 @@ public struct JSONReader: Sendable {
                 column += 1
             }
         }
-        let where_ = "line \(line), column \(column)"
-        return GeoPriceError(
-            .invalidJSON, "\(message) at \(where_)", path: path.description,
-            details: ["offset": .number(Double(offset)), "line": .number(Double(line)), "column": .number(Double(column))])
+        var details: JSONObject = ["offset": .number(Double(offset)), "line": .number(Double(line)), "column": .number(Double(column))]
+        if code == .limitExceeded {
+            details["limit"] = "maxDepth"
+        }
+        return GeoPriceError(code, "\(message) at line \(line), column \(column)", path: path.description, details: details)
     }
 }
 
@@ -70,6 +82,7 @@ struct _JSONParseError: Error {
     var message: String
     var offset: Int
     var path: [JSONPath.Component]
+    var code: GeoPriceError.Code = .invalidJSON
 }
 
 /// The recursive-descent parser behind ``JSONReader``; `path` follows the value being read so errors can name it.
@@ -136,7 +149,11 @@ struct _JSONParser {
 
     mutating func enterContainer() throws(_JSONParseError) {
         depth += 1
-        if depth > maxDepth { throw fail("nesting deeper than \(maxDepth) levels") }
+        if depth > maxDepth {
+            var error = fail("nesting deeper than the limit maxDepth = \(maxDepth)")
+            error.code = .limitExceeded
+            throw error
+        }
     }
 
     mutating func parseObject() throws(_JSONParseError) -> JSONValue {

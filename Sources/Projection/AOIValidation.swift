@@ -1,14 +1,26 @@
 import GeoJSON
 import GeometryEngine
 
-/// The checks an AOI passes before it is measured, after the GeoJSON reader's: no ring around a pole, no zero-area
-/// (degenerate) exterior, and planar validity by GEOS on the unwrapped lon/lat shape (each part's longitudes made continuous).
+/// The checks an AOI passes before it is measured, after the GeoJSON reader's: no ring around a pole, no wider than
+/// 180° of longitude, no malformed antimeridian split, no zero-area (degenerate) exterior, and planar validity by
+/// GEOS on the unwrapped lon/lat shape (each part's longitudes made continuous).
 public enum AOIValidation {
     /// Validates an AOI.
-    /// - Throws: ``GeoPriceError`` `zero_area` naming the ring, or `invalid_geometry` with GEOS' reason and its
-    ///   location (lon/lat) in `details`.
+    /// - Throws: ``GeoPriceError`` `too_large` (more than 180° of longitude: larger than a hemisphere), `zero_area`
+    ///   naming the ring, or `invalid_geometry` with GEOS' reason and its location (lon/lat) in `details`.
     public static func validate(_ aoi: AOI) throws(GeoPriceError) {
         let parts = try Antimeridian.continuousParts(aoi.polygons, path: aoi.path)
+        let extent = Envelope(of: Antimeridian.aligned(parts).flatMap { $0.rings[0] })
+        if extent.max.x - extent.min.x > 180 {
+            throw GeoPriceError(
+                .tooLarge, "the AOI spans \(extent.max.x - extent.min.x)° of longitude; an AOI lies within a hemisphere",
+                path: aoi.path.description, details: ["longitudeSpan": .number(extent.max.x - extent.min.x), "limit": 180])
+        }
+        if Antimeridian.hasMismatchedCut(aoi.polygons) {
+            throw GeoPriceError(
+                .invalidGeometry, "the parts cut at +180° and −180° do not meet: their edges on the antimeridian cover different latitudes",
+                path: aoi.path.description, details: ["reason": "antimeridian parts do not meet"])
+        }
         let coordinates = aoi.path.appending("coordinates")
         for (index, part) in parts.enumerated() where PlanarPolygon.isDegenerate(part.rings[0]) {
             var details: JSONObject = ["ring": 0]

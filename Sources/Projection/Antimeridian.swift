@@ -11,7 +11,12 @@ public enum Antimeridian {
     /// - Throws: ``GeoPriceError`` `invalid_geometry` for a ring that winds around a pole (it cannot be closed
     ///   in longitude).
     public static func unwrapped(_ polygons: [Polygon], path: JSONPath) throws(GeoPriceError) -> [PlanarPolygon] {
-        var parts = try continuousParts(polygons, path: path)
+        aligned(try continuousParts(polygons, path: path))
+    }
+
+    /// Parts (each continuous) moved by whole turns so that their longitudes lie nearest to the first part's.
+    public static func aligned(_ continuous: [PlanarPolygon]) -> [PlanarPolygon] {
+        var parts = continuous
         guard let first = parts.first else { return parts }
         let reference = meanLongitude(first.rings[0])
         for index in parts.indices.dropFirst() {
@@ -74,6 +79,35 @@ public enum Antimeridian {
             }
         }
         return length
+    }
+
+    /// Whether an RFC 7946 split is malformed: edges lie on both +180° and −180° but do not cover the same
+    /// latitudes, so the parts cannot meet along the cut.
+    public static func hasMismatchedCut(_ polygons: [Polygon]) -> Bool {
+        var east: [ClosedRange<Double>] = []
+        var west: [ClosedRange<Double>] = []
+        for polygon in polygons {
+            for ring in polygon.rings {
+                for (start, end) in zip(ring, ring.dropFirst()) where start.longitude == end.longitude && abs(start.longitude) == 180 {
+                    let span = min(start.latitude, end.latitude)...max(start.latitude, end.latitude)
+                    if start.longitude > 0 { east.append(span) } else { west.append(span) }
+                }
+            }
+        }
+        guard !east.isEmpty, !west.isEmpty else { return false }
+        return merged(east) != merged(west)
+    }
+
+    private static func merged(_ spans: [ClosedRange<Double>]) -> [ClosedRange<Double>] {
+        var result: [ClosedRange<Double>] = []
+        for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, span.lowerBound <= last.upperBound + 1e-9 {
+                result[result.count - 1] = last.lowerBound...max(last.upperBound, span.upperBound)
+            } else {
+                result.append(span)
+            }
+        }
+        return result.filter { $0.upperBound - $0.lowerBound > 1e-12 }
     }
 
     /// A longitude brought into [−180, 180).

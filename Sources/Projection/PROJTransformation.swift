@@ -138,8 +138,15 @@ enum CRSDefinition {
     static func isExplicit(_ name: String) -> Bool {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("+proj=") {
-            // A pipeline is an operation, not a CRS; +init reads a definition file.
-            return !trimmed.contains("+proj=pipeline") && !trimmed.contains("+init=")
+            // A pipeline is an operation, not a CRS; +init and grid parameters read files (only the built-in @null
+            // grid is allowed).
+            let parameters = trimmed.split(separator: " ").map(String.init)
+            let readsFiles = parameters.contains { parameter in
+                let name = parameter.split(separator: "=").first.map(String.init) ?? parameter
+                let value = parameter.split(separator: "=", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+                return name == "+init" || (name.hasSuffix("grids") && value != "@null")
+            }
+            return !trimmed.contains("+proj=pipeline") && !readsFiles
         }
         if trimmed.hasPrefix("{") || trimmed.lowercased().hasPrefix("urn:ogc:def:") { return true }
         let wktKeywords = ["PROJCRS", "GEOGCRS", "GEODCRS", "PROJCS", "GEOGCS", "COMPOUNDCRS", "COMPD_CS", "BOUNDCRS", "ENGCRS", "VERTCRS"]

@@ -70,7 +70,7 @@ struct JSONReaderTests {
     func depthLimit() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: GeoPriceError.self) { try reader.read(Array(deep.utf8)) }
-        let fine = String(repeating: "[", count: 128) + String(repeating: "]", count: 128)
+        let fine = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
         #expect((try? reader.read(Array(fine.utf8))) != nil)
     }
 
