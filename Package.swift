@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "TestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "TestSupport"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"]),
+        .testTarget(name: "GeoPricingTests", dependencies: ["GeoPricing", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geoprice", "GeoJSON", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
