@@ -185,6 +185,35 @@ struct Workloads {
         Array(try Data(contentsOf: URL(fileURLWithPath: path))).split(separator: UInt8(ascii: "\n"))
     }
 
+    /// Resident memory now, MB (from /proc/self/statm).
+    static func residentMB() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+            let pages = text.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        else { return 0 }
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+
+    /// `total` estimates in one process on all cores, the input lines over and over; resident memory after each
+    /// tenth. Memory must stay flat: no estimate may leave anything behind.
+    func soak(total: Int) throws -> Row {
+        let estimator = Estimator(catalog: try Catalog.bundledDefault())
+        let asOf = try CalendarDate(parsing: "2026-06-01")
+        let lines = try Self.lines(of: files.path("aois.ndjson"))
+        var notes: [String: Double] = [:]
+        let start = Timing.now()
+        let batch = total / 10
+        for round in 0..<10 {
+            let answers = onAllCores(batch) { Self.priceLine(lines[$0 % lines.count], estimator: estimator, asOf: asOf).utf8.count }
+            precondition(answers.allSatisfy { $0 > 0 })
+            notes["residentMBAfter\((round + 1) * batch)"] = Self.residentMB()
+        }
+        let first = notes["residentMBAfter\(batch)"]!
+        let last = notes["residentMBAfter\(10 * batch)"]!
+        notes["growthMBFromFirstTenth"] = last - first
+        return Row(key: "soak", title: "\(total) estimates in one process, all cores: resident memory after each tenth", seconds: Timing.now() - start,
+            items: total, itemName: "estimates", phases: [], notes: notes)
+    }
+
     func endToEnd(allCores: Bool) throws -> Row {
         let estimator = Estimator(catalog: try Catalog.bundledDefault())
         let asOf = try CalendarDate(parsing: "2026-06-01")

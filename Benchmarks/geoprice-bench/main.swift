@@ -1,7 +1,8 @@
 import Foundation
 import GeoPricing
 
-// geoprice-bench: `swift run -c release geoprice-bench [--quick] [--json FILE] [--data DIR] [--only a,b,…]`.
+// geoprice-bench: `swift run -c release geoprice-bench [--quick] [--json FILE] [--data DIR] [--only a,b,…] [--soak N]`.
+// `--soak 1000000 --only soak` prices a million estimates in one process and reports resident memory as it goes.
 // Writes seeded input files (so that Benchmarks/peer reads the very same inputs), then times each workload end to end
 // from its files to its answer: the median of several runs, throughput, per-operation p50/p99, peak memory, and a
 // split of where the time goes.
@@ -42,6 +43,9 @@ try run("e") {
 try run("f1") { try workloads.endToEnd(allCores: false) }
 try run("f2") { try workloads.endToEnd(allCores: true) }
 try run("g") { try workloads.scaling() }
+if let total = value(after: "--soak").flatMap(Int.init) {
+    try run("soak") { try workloads.soak(total: total) }
+}
 
 if let output = value(after: "--json") {
     let report: JSONValue = [

@@ -43,12 +43,7 @@ public struct CoverageCalculator: Sendable {
     public func cover(_ aoi: AOI) throws(GeoPriceError) -> AOICoverage {
         try AOIValidation.validate(aoi)
         let unwrapped = try Antimeridian.unwrapped(aoi.polygons, path: aoi.path)
-        let centroid: SIMD2<Double>
-        do {
-            centroid = try Planar.centroid(of: unwrapped)
-        } catch {
-            throw GeoPriceError(.invalidGeometry, "GEOS could not find the centroid: \(error)", path: aoi.path.description)
-        }
+        let centroid = try Antimeridian.centroid(of: unwrapped, path: aoi.path)
         var plane = _GnomonicFrame(center: centroid)
         let aoiPlane = try plane.project(unwrapped, path: aoi.path)
         let candidates = nearbyCaptures(of: unwrapped)

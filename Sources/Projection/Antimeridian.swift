@@ -81,6 +81,17 @@ public enum Antimeridian {
         return length
     }
 
+    /// The area-weighted planar centroid (GEOS, degrees) of an unwrapped AOI: DESIGN.md's point for the UTM zone
+    /// and for the AOI-centred frames; its longitude may lie beyond ±180°.
+    /// - Throws: ``GeoPriceError`` `invalid_geometry` if GEOS fails.
+    public static func centroid(of unwrapped: [PlanarPolygon], path: JSONPath) throws(GeoPriceError) -> SIMD2<Double> {
+        do {
+            return try Planar.centroid(of: unwrapped)
+        } catch {
+            throw GeoPriceError(.invalidGeometry, "GEOS could not find the centroid: \(error)", path: path.description)
+        }
+    }
+
     /// Whether an RFC 7946 split is malformed: edges lie on both +180° and −180° but do not cover the same
     /// latitudes, so the parts cannot meet along the cut.
     public static func hasMismatchedCut(_ polygons: [Polygon]) -> Bool {

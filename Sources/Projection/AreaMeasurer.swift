@@ -81,13 +81,7 @@ public struct AreaMeasurer: Sendable {
 
     /// The zone of the centroid of the unwrapped lon/lat shape (GEOS, area-weighted, degrees).
     public static func utmZone(of unwrapped: [PlanarPolygon], norwaySvalbard: Bool, path: JSONPath) throws(GeoPriceError) -> UTMZone {
-        let centroid: SIMD2<Double>
-        do {
-            centroid = try Planar.centroid(of: unwrapped)
-        } catch {
-            throw GeoPriceError(.invalidGeometry, "GEOS could not find the centroid: \(error)", path: path.description)
-        }
-        return UTMZone(containing: centroid, norwaySvalbard: norwaySvalbard)
+        UTMZone(containing: try Antimeridian.centroid(of: unwrapped, path: path), norwaySvalbard: norwaySvalbard)
     }
 
     /// The planar area (m²) of an AOI's vertices projected into a CRS, in the CRS's units converted to metres.

@@ -19,12 +19,7 @@ public struct GroundMetric: Sendable {
     public init(_ aoi: AOI, norwaySvalbard: Bool = false) throws(GeoPriceError) {
         self.aoi = aoi
         let unwrapped = try Antimeridian.unwrapped(aoi.polygons, path: aoi.path)
-        let centroid: SIMD2<Double>
-        do {
-            centroid = try Planar.centroid(of: unwrapped)
-        } catch {
-            throw GeoPriceError(.invalidGeometry, "GEOS could not find the centroid: \(error)", path: aoi.path.description)
-        }
+        let centroid = try Antimeridian.centroid(of: unwrapped, path: aoi.path)
         zone = UTMZone(containing: centroid, norwaySvalbard: norwaySvalbard)
         let transformer = CRSTransformer(from: CRSTransformer.lonLat, to: zone.crsName)
         scale = try transformer.pointScale(atLonLat: SIMD2(Antimeridian.normalized(centroid.x), centroid.y))

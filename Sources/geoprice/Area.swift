@@ -37,7 +37,10 @@ struct Area: ParsableCommand {
         let bytes = try InputFile.bytes(file)
         let measurer = AreaMeasurer(crs: crs, norwaySvalbardZones: norwaySvalbardZones, repair: repair)
         if ndjson {
-            let allAnswered = AreaStream(measurer: measurer, feature: feature).run(bytes)
+            let allAnswered = NDJSONStream.run(bytes) { aoi throws(GeoPriceError) in
+                if let feature, aoi.name != feature { return nil }
+                return MeasuredAOI(aoi: aoi, figures: try measurer.measure(aoi)).jsonObject
+            }
             if !allAnswered { throw ExitCode(2) }
             return
         }

@@ -44,7 +44,7 @@ struct CoverageCommand: ParsableCommand {
             throw Output.reject(error, asJSON: json || ndjson)
         }
         if ndjson {
-            if !CoverageStream(calculator: calculator).run(aoiBytes) { throw ExitCode(2) }
+            if !NDJSONStream.run(aoiBytes, answer: { aoi throws(GeoPriceError) in try calculator.cover(aoi).jsonObject }) { throw ExitCode(2) }
             return
         }
         let order: OrderCoverage
@@ -67,29 +67,5 @@ struct CoverageCommand: ParsableCommand {
         } else {
             Output.line(CoverageTable.text(order))
         }
-    }
-}
-
-/// `geoprice coverage --ndjson`: each AOI's coverage on its own line as soon as it is done.
-struct CoverageStream {
-    let calculator: CoverageCalculator
-
-    func run(_ bytes: [UInt8]) -> Bool {
-        var allAnswered = true
-        for unit in NDJSONInput.units(bytes) {
-            switch unit {
-            case .failure(let error, let id):
-                allAnswered = false
-                Output.json(AreaStream.errorLine(error, id: id))
-            case .success(let aoi, let crs):
-                do {
-                    Output.json(.object(try calculator.cover(aoi.toLonLat(from: crs)).jsonObject))
-                } catch {
-                    allAnswered = false
-                    Output.json(AreaStream.errorLine(error, id: aoi.nameJSON))
-                }
-            }
-        }
-        return allAnswered
     }
 }

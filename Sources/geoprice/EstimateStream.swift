@@ -29,7 +29,7 @@ struct EstimateStream {
             switch (unit, slot) {
             case (.failure(let error, let id), _):
                 allAnswered = false
-                Output.json(AreaStream.errorLine(error, id: id))
+                Output.json(NDJSONStream.errorLine(error, id: id))
             case (.success(let aoi, _), let index?):
                 switch answers[index] {
                 case .success(let estimate):
@@ -38,7 +38,7 @@ struct EstimateStream {
                     Output.json(.object(object))
                 case .failure(let error):
                     allAnswered = false
-                    Output.json(AreaStream.errorLine(error, id: aoi.nameJSON))
+                    Output.json(NDJSONStream.errorLine(error, id: aoi.nameJSON))
                 }
             case (.success, nil):
                 break

@@ -3,6 +3,7 @@ import Foundation
 import GeoJSON
 import Pricing
 import Testing
+import TestSupport
 
 @Suite("Archive prices by hand")
 struct ArchivePricingTests {

@@ -2,6 +2,7 @@ import Foundation
 import GeoJSON
 import Pricing
 import Testing
+import TestSupport
 
 @Suite("Contracts, vouchers and cancellations")
 struct OrderDiscountTests {

@@ -73,15 +73,3 @@ enum PricingFixtures {
 
     static func money(_ text: String) -> Decimal { Money.parse(text)! }
 }
-
-/// Runs `body` and returns the GeoPriceError it throws, or nil.
-func rejection(_ body: () throws -> Void) -> GeoPriceError? {
-    do {
-        try body()
-        return nil
-    } catch let error as GeoPriceError {
-        return error
-    } catch {
-        return nil
-    }
-}

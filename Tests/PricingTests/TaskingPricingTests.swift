@@ -2,6 +2,7 @@ import Foundation
 import GeoJSON
 import Pricing
 import Testing
+import TestSupport
 
 @Suite("Tasking prices by hand")
 struct TaskingPricingTests {

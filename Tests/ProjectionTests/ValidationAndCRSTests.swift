@@ -9,17 +9,6 @@ struct ValidationAndCRSTests {
         try AreaMeasurer(crs: crs).measure(GeoJSONReader().read(text).areasOfInterest()[0])
     }
 
-    func rejection(_ body: () throws -> Void) -> GeoPriceError? {
-        do {
-            try body()
-            return nil
-        } catch let error as GeoPriceError {
-            return error
-        } catch {
-            return nil
-        }
-    }
-
     @Test("the bowtie is invalid_geometry with GEOS' reason and location")
     func bowtie() throws {
         let aoi = try Fixtures.caseDocument("invalid_bowtie").areasOfInterest()[0]

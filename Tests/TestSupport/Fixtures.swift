@@ -58,3 +58,15 @@ extension JSONObject {
         return value
     }
 }
+
+/// The `GeoPriceError` that `body` throws, or `nil` when it throws none (or another error).
+public func rejection(_ body: () throws -> Void) -> GeoPriceError? {
+    do {
+        try body()
+        return nil
+    } catch let error as GeoPriceError {
+        return error
+    } catch {
+        return nil
+    }
+}
