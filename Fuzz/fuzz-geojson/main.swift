@@ -3,10 +3,19 @@ import Foundation
 import GeoPricing
 
 /// One libFuzzer input: any bytes through the GeoJSON reader, the AOI rules and the area measurer. A crash, a hang or a
-/// leak is a finding; so is a document that reads but does not read back the same after writing.
+/// leak is a finding; so is a document that reads but does not read back the same after writing, or that the fast
+/// and the plain reading paths answer differently.
 func fuzzGeoJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
-    guard let document = try? GeoJSONReader().read(bytes) else { return 0 }
+    // The reader's fast paths (typed features, parallel collections) must answer exactly as the plain path does.
+    let plain = Result { () throws(GeoPriceError) in try GeoJSONReader().document(from: JSONReader().read(bytes)) }
+    let read = Result { () throws(GeoPriceError) in try GeoJSONReader().read(bytes) }
+    switch (plain, read) {
+    case (.success(let a), .success(let b)) where a == b: break
+    case (.failure(let a), .failure(let b)) where a == b: break
+    default: fatalError("the fast and the plain reader disagree: \(plain) versus \(read)")
+    }
+    guard let document = try? read.get() else { return 0 }
     let written = JSONWriter().string(document.jsonValue)
     guard let again = try? GeoJSONReader().read(written), again == document else {
         fatalError("a document read, was written, and did not read back the same: \(written)")

@@ -25,7 +25,22 @@ public struct GeoJSONReader: Sendable {
         {
             return try readInParallel(array, members: split.members, ranges: split.ranges)
         }
+        if array.count < Self.parallelThreshold, let feature = array.withUnsafeBufferPointer({ buffer in
+            _FastFeatureReader(checkLonLatRange: true).feature(buffer, range: Self.trimmed(buffer), depth: 0, maxDepth: json.options.maxDepth)
+        }) {
+            return .feature(feature)
+        }
         return try document(from: json.read(array))
+    }
+
+    /// The text's range without leading and trailing white space (and byte order mark).
+    private static func trimmed(_ buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+        var end = buffer.count
+        let blank: Set<UInt8> = [0x20, 0x0A, 0x0D, 0x09]
+        while start < end, blank.contains(buffer[start]) { start += 1 }
+        while end > start, blank.contains(buffer[end - 1]) { end -= 1 }
+        return start..<end
     }
 
     /// Texts at least this large (bytes) are read on all cores when they are FeatureCollections.
@@ -36,23 +51,34 @@ public struct GeoJSONReader: Sendable {
     private func readInParallel(_ bytes: [UInt8], members: [(key: String, value: JSONValue)], ranges: [Range<Int>])
         throws(GeoPriceError) -> GeoJSONDocument
     {
-        let reader = self
-        let values = concurrentMap(count: ranges.count) { index in
-            Result { () throws(GeoPriceError) in try reader.json.element(bytes, range: ranges[index], index: index) }
-        }
-        var elements: [JSONValue] = []
-        elements.reserveCapacity(values.count)
-        for value in values { elements.append(try value.get()) }
-        let parsed = elements
         var shell = JSONObject(members.map { ($0.key, $0.value) })
         shell["features"] = .array([])
         guard case .featureCollection(var collection) = try document(from: .object(shell)) else {
             throw _GeoJSONDecoding.invalid("expected a FeatureCollection", .root)
         }
         let crs = shell["crs"]?.stringValue
+        let reader = self
+        let fast = _FastFeatureReader(checkLonLatRange: crs.map(CRSName.isLonLatWGS84) ?? true)
+        // Typed straight from the bytes where the fast reader can; the rest parsed as JSON values first.
+        let quick: [Feature?] = concurrentMap(count: ranges.count) { index in
+            bytes.withUnsafeBufferPointer { fast.feature($0, range: ranges[index], depth: 2, maxDepth: reader.json.options.maxDepth) }
+        }
+        if !quick.contains(where: { $0 == nil }) {
+            collection.features = quick.map { $0.unsafelyUnwrapped }
+            return .featureCollection(collection)
+        }
+        let values = concurrentMap(count: ranges.count) { index -> Result<JSONValue, GeoPriceError>? in
+            guard quick[index] == nil else { return nil }
+            return Result { () throws(GeoPriceError) in try reader.json.element(bytes, range: ranges[index], index: index) }
+        }
+        var elements: [JSONValue?] = []
+        elements.reserveCapacity(values.count)
+        for value in values { elements.append(try value?.get()) }
+        let parsed = elements
         let featuresPath = JSONPath.root.appending("features")
-        let features = concurrentMap(count: parsed.count) { index in
-            Result { () throws(GeoPriceError) in try reader.feature(from: parsed[index], at: featuresPath.appending(index), crs: crs) }
+        let features = concurrentMap(count: parsed.count) { index -> Result<Feature, GeoPriceError> in
+            if let feature = quick[index] { return .success(feature) }
+            return Result { () throws(GeoPriceError) in try reader.feature(from: parsed[index]!, at: featuresPath.appending(index), crs: crs) }
         }
         collection.features.reserveCapacity(features.count)
         for feature in features { collection.features.append(try feature.get()) }

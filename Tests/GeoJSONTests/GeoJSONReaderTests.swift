@@ -173,3 +173,32 @@ struct ParallelReadTests {
         }
     }
 }
+
+@Suite("The typed fast path reads as the plain path does")
+struct FastPathTests {
+    @Test("features of every kind: same document, or the same error", arguments: [
+        #"{"type":"Feature","id":7,"properties":{"a":[1,{"b":null}]},"geometry":{"type":"Polygon","coordinates":[[[1,2,3],[2,2,3],[2,3,3],[1,2,3]]]},"x":1}"#,
+        #"{"type":"Feature","properties":null,"geometry":{"type":"MultiPolygon","coordinates":[[[[1,2],[2,2],[2,3],[1,2]]],[[[5,5],[6,5],[6,6],[5,5]]]]}}"#,
+        #"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[]}}"#,
+        #"{"type":"Feature","properties":{},"geometry":{"coordinates":[[[1,2],[2,2],[2,3],[1,2]]],"type":"Polygon"}}"#,
+        #"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","bbox":[1,2,2,3],"coordinates":[[[1,2],[2,2],[2,3],[1,2]]]}}"#,
+        #"{"type":"Feature","properties":{},"crs":"EPSG:32632","geometry":{"type":"Polygon","coordinates":[[[500000,4600000],[501000,4600000],[501000,4601000],[500000,4600000]]]}}"#,
+        #"{"type":"Feature","properties":{"n":NaN},"geometry":null}"#,
+        #"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1,2],[2,2],[2,95],[1,2]]]}}"#,
+        #"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1,2],[2,2],[2,3],[1,2.5]]]}}"#,
+        #"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1,2],[2,-Infinity],[2,3],[1,2]]]}}"#,
+        #"{"type":"Feature","id":{"x":1},"properties":{},"geometry":null}"#,
+        #"{"type":"Feature","properties":{},"properties":{},"geometry":null}"#,
+        #"  {"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]}}  "#,
+        #"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1,2],[2,2],[2,3],[1,2]]]}} trailing"#,
+    ])
+    func parity(text: String) {
+        let plain = Result { () throws(GeoPriceError) in try GeoJSONReader().document(from: JSONReader().read(Array(text.utf8))) }
+        let read = Result { () throws(GeoPriceError) in try GeoJSONReader().read(text) }
+        switch (plain, read) {
+        case (.success(let a), .success(let b)): #expect(a == b)
+        case (.failure(let a), .failure(let b)): #expect(a == b)
+        default: Issue.record("fast and plain paths disagree: \(plain) versus \(read)")
+        }
+    }
+}

@@ -1,0 +1,163 @@
+/// The common case of GeoJSON read straight into typed values: a Feature with plain members whose geometry is a
+/// Polygon or MultiPolygon written `type` first. Positions go straight into their ring's array, with no JSON value
+/// tree in between (one allocation per ring instead of one per position).
+///
+/// It answers `nil` for anything else or anything wrong — another geometry type, `coordinates` before `type`, a
+/// `bbox`, a non-finite number, a ring that is short or open, a latitude out of range — and the caller then reads
+/// the feature the ordinary way, which accepts what is valid and gives the exact located error for what is not. So
+/// it can only make reading faster, never different.
+struct _FastFeatureReader {
+    /// Whether positions are lon/lat and held to ±90° / ±360°.
+    let checkLonLatRange: Bool
+
+    /// The feature in `range` of `buffer`, which starts at nesting `depth`.
+    func feature(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, depth: Int, maxDepth: Int) -> Feature? {
+        // Feature, geometry, coordinates, polygons, rings, positions: up to 7 levels below `depth`.
+        guard depth + 7 <= maxDepth else { return nil }
+        var parser = _JSONParser(buffer: UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), maxDepth: maxDepth)
+        parser.position = range.lowerBound
+        parser.depth = depth
+        guard let feature = parseFeature(&parser) else { return nil }
+        parser.skipWhitespace()
+        return parser.position == range.upperBound ? feature : nil
+    }
+
+    private func parseFeature(_ parser: inout _JSONParser) -> Feature? {
+        parser.skipWhitespace()
+        guard parser.consume(UInt8(ascii: "{")) else { return nil }
+        parser.depth += 1
+        var isFeature = false
+        var id: FeatureID?
+        var geometry: Geometry?
+        var properties: JSONObject?
+        var foreign: [(key: String, value: JSONValue)] = []
+        var seen: Set<String> = []
+        repeat {
+            parser.skipWhitespace()
+            guard parser.peek == UInt8(ascii: "\""), let key = try? parser.parseString(), seen.insert(key).inserted else { return nil }
+            parser.skipWhitespace()
+            guard parser.consume(UInt8(ascii: ":")) else { return nil }
+            parser.skipWhitespace()
+            switch key {
+            case "type":
+                guard let type = try? parser.parseString(), type == "Feature" else { return nil }
+                isFeature = true
+            case "id":
+                switch try? parser.parseValue() {
+                case .string(let text)?: id = .string(text)
+                case .number(let number)? where number.isFinite: id = .number(number)
+                default: return nil
+                }
+            case "geometry":
+                if parser.peek == UInt8(ascii: "n") {
+                    guard (try? parser.expectLiteral("null")) != nil else { return nil }
+                } else {
+                    guard let parsed = parseGeometry(&parser) else { return nil }
+                    geometry = parsed
+                }
+            case "properties":
+                switch try? parser.parseValue() {
+                case .null?: properties = nil
+                case .object(let object)? where Self.isFinite(.object(object)): properties = object
+                default: return nil
+                }
+            case "bbox", "crs":
+                return nil
+            default:
+                guard let value = try? parser.parseValue(), Self.isFinite(value) else { return nil }
+                foreign.append((key, value))
+            }
+            parser.skipWhitespace()
+        } while parser.consume(UInt8(ascii: ","))
+        guard parser.consume(UInt8(ascii: "}")), isFeature else { return nil }
+        return Feature(id: id, geometry: geometry, properties: properties, foreignMembers: JSONObject(uniqueMembers: foreign))
+    }
+
+    private func parseGeometry(_ parser: inout _JSONParser) -> Geometry? {
+        guard parser.consume(UInt8(ascii: "{")) else { return nil }
+        parser.depth += 1
+        defer { parser.depth -= 1 }
+        parser.skipWhitespace()
+        guard parser.peek == UInt8(ascii: "\""), (try? parser.parseString()) == "type" else { return nil }
+        parser.skipWhitespace()
+        guard parser.consume(UInt8(ascii: ":")) else { return nil }
+        parser.skipWhitespace()
+        guard let type = try? parser.parseString(), type == "Polygon" || type == "MultiPolygon" else { return nil }
+        parser.skipWhitespace()
+        guard parser.consume(UInt8(ascii: ",")) else { return nil }
+        parser.skipWhitespace()
+        guard parser.peek == UInt8(ascii: "\""), (try? parser.parseString()) == "coordinates" else { return nil }
+        parser.skipWhitespace()
+        guard parser.consume(UInt8(ascii: ":")) else { return nil }
+        parser.skipWhitespace()
+        let shape: Geometry.Shape
+        if type == "Polygon" {
+            guard let rings = list(&parser, element: parseRing) else { return nil }
+            shape = .polygon(Polygon(rings: rings))
+        } else {
+            guard let polygons = list(&parser, element: { parser in self.list(&parser, element: self.parseRing).map(Polygon.init) }) else {
+                return nil
+            }
+            shape = .multiPolygon(polygons)
+        }
+        parser.skipWhitespace()
+        guard parser.consume(UInt8(ascii: "}")) else { return nil }
+        return Geometry(shape)
+    }
+
+    /// `[element, …]`, or `nil` if any element fails.
+    private func list<Element>(_ parser: inout _JSONParser, element: (inout _JSONParser) -> Element?) -> [Element]? {
+        guard parser.consume(UInt8(ascii: "[")) else { return nil }
+        var elements: [Element] = []
+        parser.skipWhitespace()
+        if parser.consume(UInt8(ascii: "]")) { return elements }
+        repeat {
+            parser.skipWhitespace()
+            guard let parsed = element(&parser) else { return nil }
+            elements.append(parsed)
+            parser.skipWhitespace()
+        } while parser.consume(UInt8(ascii: ","))
+        return parser.consume(UInt8(ascii: "]")) ? elements : nil
+    }
+
+    /// A closed ring of at least 4 positions.
+    private func parseRing(_ parser: inout _JSONParser) -> [Position]? {
+        guard let ring = list(&parser, element: parsePosition), ring.count >= 4, ring[0].coincides(with: ring[ring.count - 1]) else { return nil }
+        return ring
+    }
+
+    /// `[x, y]` or `[x, y, z]` of finite numbers, in range for lon/lat.
+    private func parsePosition(_ parser: inout _JSONParser) -> Position? {
+        guard parser.consume(UInt8(ascii: "[")) else { return nil }
+        var numbers: (Double, Double, Double?) = (0, 0, nil)
+        for index in 0..<3 {
+            parser.skipWhitespace()
+            guard let next = parser.peek, next == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next),
+                next != UInt8(ascii: "-") || parser.position + 1 < parser.buffer.count && parser.buffer[parser.position + 1] != UInt8(ascii: "I"),
+                let number = try? parser.parseNumber(), number.isFinite
+            else { return nil }
+            switch index {
+            case 0: numbers.0 = number
+            case 1: numbers.1 = number
+            default: numbers.2 = number
+            }
+            parser.skipWhitespace()
+            if parser.consume(UInt8(ascii: "]")) {
+                guard index >= 1 else { return nil }
+                if checkLonLatRange && (abs(numbers.1) > 90 || abs(numbers.0) > 360) { return nil }
+                return Position(numbers.0, numbers.1, numbers.2)
+            }
+            guard index < 2, parser.consume(UInt8(ascii: ",")) else { return nil }
+        }
+        return nil
+    }
+
+    private static func isFinite(_ value: JSONValue) -> Bool {
+        switch value {
+        case .number(let number): number.isFinite
+        case .array(let elements): elements.allSatisfy(isFinite)
+        case .object(let object): object.members.allSatisfy { isFinite($0.value) }
+        default: true
+        }
+    }
+}
