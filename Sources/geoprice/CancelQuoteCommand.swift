@@ -24,7 +24,7 @@ struct CancelQuoteCommand: ParsableCommand {
     func run() throws {
         let quote: CancellationQuote
         do {
-            let loaded = try catalog.map { try CatalogReader.read(InputFile.bytes($0)) } ?? .bundledDefault()
+            let loaded = try InputFile.catalog(catalog)
             quote = try CancellationQuote(catalog: loaded, product: product, status: status, paid: paid)
         } catch let error as GeoPriceError {
             throw Output.reject(error, asJSON: json)

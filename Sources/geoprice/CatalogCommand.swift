@@ -12,7 +12,7 @@ struct CatalogCommand: ParsableCommand {
     func run() throws {
         let loaded: Catalog
         do {
-            loaded = try catalog.map { try CatalogReader.read(InputFile.bytes($0)) } ?? .bundledDefault()
+            loaded = try InputFile.catalog(catalog)
         } catch let error as GeoPriceError {
             throw Output.reject(error, asJSON: false)
         }

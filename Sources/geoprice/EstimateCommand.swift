@@ -71,11 +71,11 @@ struct EstimateCommand: ParsableCommand {
     func run() throws {
         let asJSON = answerFormat != .text || ndjson
         do {
-            let estimator = Estimator(catalog: try catalog.map { try CatalogReader.read(InputFile.bytes($0)) } ?? .bundledDefault())
+            let estimator = Estimator(catalog: try InputFile.catalog(catalog))
             let date = try asOf.map { text throws(GeoPriceError) in try CalendarDate(parsing: text, path: "--as-of") } ?? .today
             let pool = try captures.map { try CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes($0))) } ?? []
             if let request {
-                print(try estimator.estimate(RequestReader.read(InputFile.bytes(request), captures: pool, asOf: date)))
+                write(try estimator.estimate(RequestReader.read(InputFile.bytes(request), captures: pool, asOf: date)))
                 return
             }
             let options = try parsedOptions()
@@ -89,13 +89,13 @@ struct EstimateCommand: ParsableCommand {
             }
             let document = try GeoJSONReader().read(bytes)
             order.aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: document.crs) }
-            print(try estimator.estimate(order))
+            write(try estimator.estimate(order))
         } catch let error as GeoPriceError {
             throw Output.reject(error, asJSON: asJSON)
         }
     }
 
-    private func print(_ estimate: Estimate) {
+    private func write(_ estimate: Estimate) {
         switch answerFormat {
         case .json: Output.json(.object(estimate.jsonObject))
         case .airbus: Output.json(.object(estimate.airbusJSON))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoPricing
 
 /// Reads the bytes of a file named on the command line, `-` meaning standard input.
 enum InputFile {
@@ -9,5 +10,10 @@ enum InputFile {
             throw ValidationError("cannot read '\(path)': no such file, or not readable")
         }
         return Array(data)
+    }
+
+    /// The catalog of `--catalog PATH`, else the bundled default.
+    static func catalog(_ path: String?) throws -> Catalog {
+        try path.map { try CatalogReader.read(bytes($0)) } ?? .bundledDefault()
     }
 }
