@@ -23,14 +23,17 @@ public struct CoverageCalculator: Sendable {
     /// - Throws: ``GeoPriceError`` `invalid_geometry` or `zero_area` for a bad footprint or cloud mask.
     public init(captures: [Capture], thresholdPercent: Double = 85, includesCaptureShares: Bool = true) throws(GeoPriceError) {
         let ordered = captures.sorted(by: Capture.acquisitionOrder)
+        // Each footprint validated and unwrapped on all cores; the first error in acquisition order is the answer.
+        let prepared = concurrentMap(count: ordered.count) { index in
+            Result { () throws(GeoPriceError) -> Envelope in
+                let capture = ordered[index]
+                try AOIValidation.validate(AOI(polygons: capture.footprint, isMultiPolygon: capture.footprint.count > 1, path: capture.path))
+                return Envelope(of: try Antimeridian.unwrapped(capture.footprint, path: capture.path).flatMap { $0.rings[0] })
+            }
+        }
         var envelopes: [Envelope] = []
         envelopes.reserveCapacity(ordered.count)
-        for capture in ordered {
-            let footprint = AOI(polygons: capture.footprint, isMultiPolygon: capture.footprint.count > 1, path: capture.path)
-            try AOIValidation.validate(footprint)
-            let unwrapped = try Antimeridian.unwrapped(capture.footprint, path: capture.path)
-            envelopes.append(Envelope(of: unwrapped.flatMap { $0.rings[0] }))
-        }
+        for result in prepared { envelopes.append(try result.get()) }
         self.captures = ordered
         self.thresholdPercent = thresholdPercent
         self.includesCaptureShares = includesCaptureShares

@@ -34,13 +34,13 @@ struct _FastFeatureReader {
         var seen: Set<String> = []
         repeat {
             parser.skipWhitespace()
-            guard parser.peek == UInt8(ascii: "\""), let key = try? parser.parseString(), seen.insert(key).inserted else { return nil }
+            guard let key = quotedString(&parser), seen.insert(key).inserted else { return nil }
             parser.skipWhitespace()
             guard parser.consume(UInt8(ascii: ":")) else { return nil }
             parser.skipWhitespace()
             switch key {
             case "type":
-                guard let type = try? parser.parseString(), type == "Feature" else { return nil }
+                guard quotedString(&parser) == "Feature" else { return nil }
                 isFeature = true
             case "id":
                 switch try? parser.parseValue() {
@@ -78,15 +78,15 @@ struct _FastFeatureReader {
         parser.depth += 1
         defer { parser.depth -= 1 }
         parser.skipWhitespace()
-        guard parser.peek == UInt8(ascii: "\""), (try? parser.parseString()) == "type" else { return nil }
+        guard quotedString(&parser) == "type" else { return nil }
         parser.skipWhitespace()
         guard parser.consume(UInt8(ascii: ":")) else { return nil }
         parser.skipWhitespace()
-        guard let type = try? parser.parseString(), type == "Polygon" || type == "MultiPolygon" else { return nil }
+        guard let type = quotedString(&parser), type == "Polygon" || type == "MultiPolygon" else { return nil }
         parser.skipWhitespace()
         guard parser.consume(UInt8(ascii: ",")) else { return nil }
         parser.skipWhitespace()
-        guard parser.peek == UInt8(ascii: "\""), (try? parser.parseString()) == "coordinates" else { return nil }
+        guard quotedString(&parser) == "coordinates" else { return nil }
         parser.skipWhitespace()
         guard parser.consume(UInt8(ascii: ":")) else { return nil }
         parser.skipWhitespace()
@@ -103,6 +103,13 @@ struct _FastFeatureReader {
         parser.skipWhitespace()
         guard parser.consume(UInt8(ascii: "}")) else { return nil }
         return Geometry(shape)
+    }
+
+    /// A string at the parser's position, or `nil` if none starts there (`parseString` expects its opening quote to
+    /// have been checked: it steps over whatever byte is there).
+    private func quotedString(_ parser: inout _JSONParser) -> String? {
+        guard parser.peek == UInt8(ascii: "\"") else { return nil }
+        return try? parser.parseString()
     }
 
     /// `[element, …]`, or `nil` if any element fails.

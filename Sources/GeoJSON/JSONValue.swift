@@ -81,6 +81,13 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     /// Members whose keys the reader already checked to be unique.
     init(uniqueMembers: [(key: String, value: JSONValue)]) { members = uniqueMembers }
 
+    /// Adds a member whose key the object does not have yet (checked in debug builds), without searching: for
+    /// answers built member by member.
+    public mutating func append(_ key: String, _ value: JSONValue) {
+        assert(self[key] == nil, "repeated key '\(key)' appended to a JSONObject")
+        members.append((key, value))
+    }
+
     /// Whether the object has no members.
     public var isEmpty: Bool { members.isEmpty }
 

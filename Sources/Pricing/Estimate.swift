@@ -13,7 +13,9 @@ public struct Estimate: Sendable, Hashable {
 
         /// `{"rule": name, …values}`.
         public var jsonValue: JSONValue {
-            .object(JSONObject([("rule", JSONValue.string(name))] + values.members.map { ($0.key, $0.value) }))
+            var object: JSONObject = ["rule": .string(name)]
+            for member in values.members { object.append(member.key, member.value) }
+            return .object(object)
         }
     }
 
@@ -74,33 +76,33 @@ public struct Estimate: Sendable, Hashable {
         func money(_ value: Decimal) -> JSONValue { .string(Money.string(value, scale: scale)) }
         func discountJSON(_ discount: Discount) -> JSONValue {
             var object: JSONObject = ["kind": .string(discount.kind), "id": .string(discount.id)]
-            if let percent = discount.percent { object["percent"] = .string(Money.string(percent)) }
-            object["value"] = money(discount.value)
+            if let percent = discount.percent { object.append("percent", .string(Money.string(percent))) }
+            object.append("value", money(discount.value))
             return .object(object)
         }
         let lineValues: [JSONValue] = lines.map { line in
             var object: JSONObject = ["product": .string(line.product), "aoi": line.aoi]
-            if let date = line.date { object["date"] = .string(date.description) }
-            object["measuredKm2"] = .string(Money.string(line.measuredKm2, scale: 6))
-            object["billableKm2"] = .string(Money.string(line.billableKm2))
-            if let scenes = line.scenes { object["scenes"] = .number(Double(scenes)) }
-            object["unit"] = .string(line.unit.rawValue)
-            object["unitPrice"] = money(line.unitPrice)
-            object["rules"] = .array(line.rules.map(\.jsonValue))
-            object["amount"] = money(line.amount)
-            object["lineDiscounts"] = .array(line.lineDiscounts.map(discountJSON))
-            object["price"] = money(line.price)
-            if !line.datastripIDs.isEmpty { object["datastripIds"] = .array(line.datastripIDs.map(JSONValue.string)) }
+            if let date = line.date { object.append("date", .string(date.description)) }
+            object.append("measuredKm2", .string(Money.string(line.measuredKm2, scale: 6)))
+            object.append("billableKm2", .string(Money.string(line.billableKm2)))
+            if let scenes = line.scenes { object.append("scenes", .number(Double(scenes))) }
+            object.append("unit", .string(line.unit.rawValue))
+            object.append("unitPrice", money(line.unitPrice))
+            object.append("rules", .array(line.rules.map(\.jsonValue)))
+            object.append("amount", money(line.amount))
+            object.append("lineDiscounts", .array(line.lineDiscounts.map(discountJSON)))
+            object.append("price", money(line.price))
+            if !line.datastripIDs.isEmpty { object.append("datastripIds", .array(line.datastripIDs.map(JSONValue.string))) }
             return .object(object)
         }
         var object: JSONObject = ["currency": .string(currency), "asOf": .string(asOf.description)]
-        if let contract { object["contract"] = .string(contract) }
-        object["lines"] = .array(lineValues)
-        object["subtotal"] = money(subtotal)
-        object["discounts"] = .array(discounts.map(discountJSON))
-        object["discountValue"] = money(discountValue)
-        object["total"] = money(total)
-        object["warnings"] = .array(warnings.map(JSONValue.string))
+        if let contract { object.append("contract", .string(contract)) }
+        object.append("lines", .array(lineValues))
+        object.append("subtotal", money(subtotal))
+        object.append("discounts", .array(discounts.map(discountJSON)))
+        object.append("discountValue", money(discountValue))
+        object.append("total", money(total))
+        object.append("warnings", .array(warnings.map(JSONValue.string)))
         return object
     }
 }

@@ -191,6 +191,9 @@ struct FastPathTests {
         #"{"type":"Feature","properties":{},"properties":{},"geometry":null}"#,
         #"  {"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]}}  "#,
         #"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1,2],[2,2],[2,3],[1,2]]]}} trailing"#,
+        // A fuzzing finding: the fast path took the byte before an unquoted value for its opening quote.
+        #"{"type":%Feature","N5":2}"#,
+        #"{"type":"Feature","geometry":{"type":%Polygon","coordinates":[]}}"#,
     ])
     func parity(text: String) {
         let plain = Result { () throws(GeoPriceError) in try GeoJSONReader().document(from: JSONReader().read(Array(text.utf8))) }
