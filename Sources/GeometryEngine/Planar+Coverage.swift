@@ -23,8 +23,8 @@ public struct PlanarCoverage: Sendable, Hashable {
 
 extension Planar {
     /// Covers an AOI with captures, all in one GEOS pass on the calling thread: the AOI prepared once, each capture
-    /// (less its cloud masks) clipped to it, the clipped pieces merged by one unary union (captures overlap, so not a
-    /// coverage union), the remainder by one difference. Gains come from one arrangement: the AOI's and the captures'
+    /// (less its cloud masks) that meets it clipped to the AOI's envelope, the clipped captures merged by one unary
+    /// union (captures overlap, so not a coverage union) and met with the AOI once, the remainder by one difference. Gains come from one arrangement: the AOI's and the captures'
     /// boundaries (captures cut to the AOI's envelope) noded together and polygonized into faces, each face inside
     /// the AOI given to the earliest capture that holds it (candidates found through a GEOS STRtree), so no capture's
     /// gain needs the union of the captures before it.
@@ -43,6 +43,9 @@ extension Planar {
 
         var pieces: [GEOSGeometry?] = []
         var footprints: [GEOSGeometry?] = []
+        var boxed: [GEOSGeometry] = []
+        var wholeAOI = false
+        let box = try context.envelope(of: area)
         pieces.reserveCapacity(captures.count)
         for (index, capture) in captures.enumerated() {
             var footprint = try context.makeGeometry(capture)
@@ -51,12 +54,32 @@ extension Planar {
                 guard let clear = GEOSDifference_r(handle, footprint.pointer, masks.pointer) else { throw context.failure("GEOSDifference_r") }
                 footprint = GEOSGeometry(taking: clear, context: context)
             }
-            let piece = try context.clip(footprint, to: area, prepared: prepared)
+            guard try context.meets(prepared, footprint) else {
+                pieces.append(nil)
+                footprints.append(nil)
+                continue
+            }
+            wholeAOI = wholeAOI || GEOSPreparedCoveredBy_r(handle, prepared, footprint.pointer) == 1
+            // Cut to the AOI's envelope (exact axis-aligned cuts): the union then meets the AOI's own edges only
+            // once, in one intersection, instead of in every piece, which sends GEOS into its slow snapping noder.
+            guard let cut = GEOSClipByRect_r(handle, footprint.pointer, box.min.x, box.min.y, box.max.x, box.max.y) else {
+                throw context.failure("GEOSClipByRect_r")
+            }
+            boxed.append(GEOSGeometry(taking: cut, context: context))
+            let piece = withGains ? try context.clip(footprint, to: area, prepared: prepared) : nil
             pieces.append(piece)
-            footprints.append(piece == nil ? nil : footprint)
+            footprints.append(withGains && piece == nil ? nil : footprint)
         }
 
-        let covered = try context.unaryUnion(pieces.compactMap { $0 })
+        let covered: GEOSGeometry?
+        if wholeAOI {
+            covered = area
+        } else if let union = try context.unaryUnion(boxed) {
+            guard let meet = GEOSIntersection_r(handle, area.pointer, union.pointer) else { throw context.failure("GEOSIntersection_r") }
+            covered = GEOSGeometry(taking: meet, context: context)
+        } else {
+            covered = nil
+        }
         let remainder: GEOSGeometry
         if let covered {
             guard let difference = GEOSDifference_r(handle, area.pointer, covered.pointer) else { throw context.failure("GEOSDifference_r") }
@@ -86,6 +109,24 @@ extension Planar {
 }
 
 extension GEOSContext {
+    /// Whether a geometry shares any point with a prepared one.
+    fileprivate func meets(_ prepared: OpaquePointer, _ geometry: GEOSGeometry) throws -> Bool {
+        switch GEOSPreparedIntersects_r(handle, prepared, geometry.pointer) {
+        case 0: return false
+        case 1: return true
+        default: throw failure("GEOSPreparedIntersects_r")
+        }
+    }
+
+    /// A geometry's bounding box.
+    fileprivate func envelope(of geometry: GEOSGeometry) throws -> Envelope {
+        var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
+        guard GEOSGeom_getXMin_r(handle, geometry.pointer, &minX) != 0, GEOSGeom_getYMin_r(handle, geometry.pointer, &minY) != 0,
+            GEOSGeom_getXMax_r(handle, geometry.pointer, &maxX) != 0, GEOSGeom_getYMax_r(handle, geometry.pointer, &maxY) != 0
+        else { throw failure("GEOSGeom_getXMin_r") }
+        return Envelope(min: SIMD2(minX, minY), max: SIMD2(maxX, maxY))
+    }
+
     /// A capture's footprint clipped to the AOI, or `nil` when they share no area.
     fileprivate func clip(_ footprint: GEOSGeometry, to area: GEOSGeometry, prepared: OpaquePointer) throws -> GEOSGeometry? {
         switch GEOSPreparedIntersects_r(handle, prepared, footprint.pointer) {
@@ -141,10 +182,8 @@ extension GEOSContext {
             for index in present { gains[index] = try polygons(of: pieces[index]!.pointer) }
             return gains
         }
-        var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
-        guard GEOSGeom_getXMin_r(handle, area.pointer, &minX) != 0, GEOSGeom_getYMin_r(handle, area.pointer, &minY) != 0,
-            GEOSGeom_getXMax_r(handle, area.pointer, &maxX) != 0, GEOSGeom_getYMax_r(handle, area.pointer, &maxY) != 0
-        else { throw failure("GEOSGeom_getXMin_r") }
+        let box = try envelope(of: area)
+        let (minX, minY, maxX, maxY) = (box.min.x, box.min.y, box.max.x, box.max.y)
         let margin = max(maxX - minX, maxY - minY) * 0.01 + 1
         guard let aoiBoundary = GEOSBoundary_r(handle, area.pointer) else { throw failure("GEOSBoundary_r") }
         var lines = [GEOSGeometry(taking: aoiBoundary, context: self)]
