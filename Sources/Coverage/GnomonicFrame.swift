@@ -75,17 +75,27 @@ struct _GnomonicFrame {
         return (footprints, clouds)
     }
 
-    /// Polygons of the plane back in lon/lat, longitudes continuous with the AOI's.
+    /// Polygons of the plane back in lon/lat, longitudes continuous with the AOI's. Input vertices come back bit for
+    /// bit; the vertices the overlay made are projected back (each once, on all cores when there are many).
     mutating func lonLat(_ polygons: [PlanarPolygon]) -> [PlanarPolygon] {
-        polygons.map { polygon in
-            PlanarPolygon(rings: polygon.rings.map { ring in
-                ring.map { point in
-                    if let origin = origins[point] { return origin }
-                    let back = projection.inverse(point)
-                    origins[point] = back
-                    return back
-                }
-            })
+        var fresh: Set<SIMD2<Double>> = []
+        for polygon in polygons {
+            for ring in polygon.rings {
+                for point in ring where origins[point] == nil { fresh.insert(point) }
+            }
+        }
+        let points = Array(fresh)
+        let projection = projection
+        let back: [SIMD2<Double>]
+        if points.count >= 2_048 {
+            let chunks = stride(from: 0, to: points.count, by: 1_024).map { $0..<min(points.count, $0 + 1_024) }
+            back = concurrentMap(count: chunks.count) { chunk in points[chunks[chunk]].map(projection.inverse) }.flatMap { $0 }
+        } else {
+            back = points.map(projection.inverse)
+        }
+        for (point, lonLat) in zip(points, back) { origins[point] = lonLat }
+        return polygons.map { polygon in
+            PlanarPolygon(rings: polygon.rings.map { ring in ring.map { origins[$0]! } })
         }
     }
 }
