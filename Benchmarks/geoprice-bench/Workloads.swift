@@ -175,7 +175,7 @@ struct Workloads {
             let aoi = try GeoJSONReader().read(line).areasOfInterest()[0]
             let request = EstimateRequest(
                 aois: [aoi], items: [EstimateRequest.Item(product: "SKYSAT-TASKING")], contract: "NGO-2026", asOf: asOf)
-            return JSONWriter().string(.object(try estimator.estimate(request).jsonObject))
+            return try estimator.estimate(request).jsonText
         } catch {
             return JSONWriter().string(error.jsonValue)
         }

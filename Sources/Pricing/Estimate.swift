@@ -105,4 +105,75 @@ public struct Estimate: Sendable, Hashable {
         object.append("warnings", .array(warnings.map(JSONValue.string)))
         return object
     }
+
+    /// Our answer as compact JSON text: the text of ``jsonObject`` written by `JSONWriter`, produced member by member
+    /// without building the tree (an estimate endpoint writes one per request).
+    public var jsonText: String {
+        let scale = moneyScale
+        var writer = JSONStreamWriter()
+        func money(_ name: String, _ value: Decimal) { writer.member(name, Money.string(value, scale: scale)) }
+        func discounts(_ name: String, _ list: [Discount]) {
+            writer.key(name)
+            writer.beginArray()
+            for discount in list {
+                writer.element()
+                writer.beginObject()
+                writer.member("kind", discount.kind)
+                writer.member("id", discount.id)
+                if let percent = discount.percent { writer.member("percent", Money.string(percent)) }
+                money("value", discount.value)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
+        writer.beginObject()
+        writer.member("currency", currency)
+        writer.member("asOf", asOf.description)
+        if let contract { writer.member("contract", contract) }
+        writer.key("lines")
+        writer.beginArray()
+        for line in lines {
+            writer.element()
+            writer.beginObject()
+            writer.member("product", line.product)
+            writer.member("aoi", line.aoi)
+            if let date = line.date { writer.member("date", date.description) }
+            writer.member("measuredKm2", Money.string(line.measuredKm2, scale: 6))
+            writer.member("billableKm2", Money.string(line.billableKm2))
+            if let scenes = line.scenes { writer.member("scenes", .number(Double(scenes))) }
+            writer.member("unit", line.unit.rawValue)
+            money("unitPrice", line.unitPrice)
+            writer.key("rules")
+            writer.beginArray()
+            for rule in line.rules {
+                writer.element()
+                writer.beginObject()
+                writer.member("rule", rule.name)
+                for member in rule.values.members { writer.member(member.key, member.value) }
+                writer.endObject()
+            }
+            writer.endArray()
+            money("amount", line.amount)
+            discounts("lineDiscounts", line.lineDiscounts)
+            money("price", line.price)
+            if !line.datastripIDs.isEmpty {
+                writer.key("datastripIds")
+                writer.beginArray()
+                for id in line.datastripIDs { writer.string(id, asElement: true) }
+                writer.endArray()
+            }
+            writer.endObject()
+        }
+        writer.endArray()
+        money("subtotal", subtotal)
+        discounts("discounts", self.discounts)
+        money("discountValue", discountValue)
+        money("total", total)
+        writer.key("warnings")
+        writer.beginArray()
+        for warning in warnings { writer.string(warning, asElement: true) }
+        writer.endArray()
+        writer.endObject()
+        return writer.string
+    }
 }

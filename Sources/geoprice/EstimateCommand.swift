@@ -97,7 +97,7 @@ struct EstimateCommand: ParsableCommand {
 
     private func write(_ estimate: Estimate) {
         switch answerFormat {
-        case .json: Output.json(.object(estimate.jsonObject))
+        case .json: Output.line(estimate.jsonText)
         case .airbus: Output.json(.object(estimate.airbusJSON))
         case .text: Output.line(EstimateTable.text(estimate))
         }

@@ -33,9 +33,8 @@ struct EstimateStream {
             case (.success(let aoi, _), let index?):
                 switch answers[index] {
                 case .success(let estimate):
-                    var object: JSONObject = ["id": aoi.nameJSON]
-                    for member in estimate.jsonObject.members { object[member.key] = member.value }
-                    Output.json(.object(object))
+                    // The AOI's id first, then the answer's members.
+                    Output.line("{\"id\":" + JSONWriter().string(aoi.nameJSON) + "," + estimate.jsonText.dropFirst())
                 case .failure(let error):
                     allAnswered = false
                     Output.json(NDJSONStream.errorLine(error, id: aoi.nameJSON))

@@ -146,3 +146,27 @@ struct RequestAndCatalogTests {
         #expect(CalendarDate(utc: RFC3339.date("2026-03-03T23:59:59-02:00")!).description == "2026-03-04")
     }
 }
+
+@Suite("The answer's JSON text")
+struct AnswerTextTests {
+    typealias F = PricingFixtures
+
+    @Test("jsonText is exactly the written jsonObject, for every kind of estimate")
+    func streamedEqualsTree() throws {
+        let aoi = F.aoi(km2: 40)
+        let requests = [
+            F.request("PNEO-TASKING-30CM", aoi, options: [("max_cloud_cover", "10"), ("projection_1", "3 \"quoted\"\n")], priority: "oneday",
+                contract: "NGO-2026", vouchers: ["WELCOME100"]),
+            F.request("SAR-SPOT-TASKING", F.aoi(km2: 60), priority: "onenow"),
+            F.request("SPOTArchive10Color", aoi, captures: [F.capture(around: aoi, acquired: "2026-05-01T10:00:00Z")], splitByDate: true),
+            F.request("PHR-ARCHIVE-50CM", F.aoi(km2: 600), captures: [F.capture(around: F.aoi(km2: 600))]),
+            EstimateRequest(
+                aois: [aoi], items: [EstimateRequest.Item(product: "SKYSAT-TASKING", datastripIDs: ["a", "b"])], contract: "myContractID",
+                asOf: F.date("2026-04-01")),
+        ]
+        for request in requests {
+            let estimate = try F.estimator.estimate(request)
+            #expect(estimate.jsonText == JSONWriter().string(.object(estimate.jsonObject)))
+        }
+    }
+}
