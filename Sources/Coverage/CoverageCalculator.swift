@@ -44,8 +44,7 @@ public struct CoverageCalculator: Sendable {
     /// - Throws: ``GeoPriceError`` `invalid_geometry`, `too_large` (a capture or AOI reaching a quarter of the Earth
     ///   from the AOI's centre).
     public func cover(_ aoi: AOI) throws(GeoPriceError) -> AOICoverage {
-        try AOIValidation.validate(aoi)
-        let unwrapped = try Antimeridian.unwrapped(aoi.polygons, path: aoi.path)
+        let unwrapped = try AOIValidation.validate(aoi)
         let centroid = try Antimeridian.centroid(of: unwrapped, path: aoi.path)
         var plane = _GnomonicFrame(center: centroid)
         let aoiPlane = try plane.project(unwrapped, path: aoi.path)

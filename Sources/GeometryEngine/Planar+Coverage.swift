@@ -59,14 +59,15 @@ extension Planar {
                 footprints.append(nil)
                 continue
             }
-            wholeAOI = wholeAOI || GEOSPreparedCoveredBy_r(handle, prepared, footprint.pointer) == 1
+            let coversAOI = GEOSPreparedCoveredBy_r(handle, prepared, footprint.pointer) == 1
+            wholeAOI = wholeAOI || coversAOI
             // Cut to the AOI's envelope (exact axis-aligned cuts): the union then meets the AOI's own edges only
             // once, in one intersection, instead of in every piece, which sends GEOS into its slow snapping noder.
             guard let cut = GEOSClipByRect_r(handle, footprint.pointer, box.min.x, box.min.y, box.max.x, box.max.y) else {
                 throw context.failure("GEOSClipByRect_r")
             }
             boxed.append(GEOSGeometry(taking: cut, context: context))
-            let piece = withGains ? try context.clip(footprint, to: area, prepared: prepared) : nil
+            let piece = withGains ? try context.clip(footprint, to: area, covering: coversAOI) : nil
             pieces.append(piece)
             footprints.append(withGains && piece == nil ? nil : footprint)
         }
@@ -127,14 +128,10 @@ extension GEOSContext {
         return Envelope(min: SIMD2(minX, minY), max: SIMD2(maxX, maxY))
     }
 
-    /// A capture's footprint clipped to the AOI, or `nil` when they share no area.
-    fileprivate func clip(_ footprint: GEOSGeometry, to area: GEOSGeometry, prepared: OpaquePointer) throws -> GEOSGeometry? {
-        switch GEOSPreparedIntersects_r(handle, prepared, footprint.pointer) {
-        case 0: return nil
-        case 1: break
-        default: throw failure("GEOSPreparedIntersects_r")
-        }
-        if GEOSPreparedCoveredBy_r(handle, prepared, footprint.pointer) == 1 { return try clone(area) }
+    /// A footprint that meets the AOI clipped to it (the AOI itself when the footprint covers it), or `nil` when they
+    /// share no area.
+    fileprivate func clip(_ footprint: GEOSGeometry, to area: GEOSGeometry, covering: Bool) throws -> GEOSGeometry? {
+        if covering { return try clone(area) }
         guard let clipped = GEOSIntersection_r(handle, area.pointer, footprint.pointer) else { throw failure("GEOSIntersection_r") }
         let piece = GEOSGeometry(taking: clipped, context: self)
         var measure = 0.0

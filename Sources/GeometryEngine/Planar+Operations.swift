@@ -7,12 +7,14 @@ extension Planar {
         public var polygons: [PlanarPolygon]
         /// Whether the input was already valid (and is returned unchanged).
         public var wasValid: Bool
+        /// GEOS' reason for the invalidity that was repaired, if any.
+        public var reason: String?
     }
 
     /// Makes polygons valid with GEOS' `MakeValid` (structure method, collapsed parts dropped:
     /// `GEOSMakeValidWithParams_r`, GEOS 3.10), keeping only the areal parts. A bowtie becomes its two triangles.
     public static func makeValid(_ polygons: [PlanarPolygon]) throws -> Repair {
-        if try invalidity(of: polygons) == nil { return Repair(polygons: polygons, wasValid: true) }
+        guard let problem = try invalidity(of: polygons) else { return Repair(polygons: polygons, wasValid: true) }
         let context = GEOSContext.current
         let geometry = try context.makeGeometry(polygons)
         guard let parameters = GEOSMakeValidParams_create_r(context.handle) else { throw context.failure("GEOSMakeValidParams_create_r") }
@@ -23,7 +25,7 @@ extension Planar {
             throw context.failure("GEOSMakeValidWithParams_r")
         }
         let result = GEOSGeometry(taking: valid, context: context)
-        return Repair(polygons: try context.polygons(of: result.pointer), wasValid: false)
+        return Repair(polygons: try context.polygons(of: result.pointer), wasValid: false, reason: problem.reason)
     }
 
     /// The width of the minimum rotated rectangle (`GEOSMinimumWidth_r`), in the plane's units.

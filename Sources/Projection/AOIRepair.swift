@@ -22,9 +22,7 @@ public struct AOIRepair: Sendable, Hashable {
         let parts = try Antimeridian.continuousParts(aoi.polygons, path: aoi.path)
         let before = Geodesic.area(of: aoi.polygons) / 1e6
         let repair: Planar.Repair
-        let problem: Planar.Invalidity?
         do {
-            problem = try Planar.invalidity(of: parts)
             repair = try Planar.makeValid(parts)
         } catch {
             throw GeoPriceError(.invalidGeometry, "GEOS could not repair the geometry: \(error)", path: aoi.path.description)
@@ -39,7 +37,7 @@ public struct AOIRepair: Sendable, Hashable {
         }
         self.aoi = repaired
         changed = !repair.wasValid
-        reason = problem?.reason
+        reason = repair.reason
         areaBeforeKm2 = before
         areaAfterKm2 = Geodesic.area(of: repaired.polygons) / 1e6
     }

@@ -6,11 +6,15 @@ import GeometryEngine
 /// GEOS on the unwrapped lon/lat shape (each part's longitudes made continuous).
 public enum AOIValidation {
     /// Validates an AOI.
+    /// - Returns: the AOI unwrapped (``Antimeridian/unwrapped(_:path:)``), which the checks build anyway, so that
+    ///   callers need not build it again.
     /// - Throws: ``GeoPriceError`` `too_large` (more than 180° of longitude: larger than a hemisphere), `zero_area`
     ///   naming the ring, or `invalid_geometry` with GEOS' reason and its location (lon/lat) in `details`.
-    public static func validate(_ aoi: AOI) throws(GeoPriceError) {
+    @discardableResult
+    public static func validate(_ aoi: AOI) throws(GeoPriceError) -> [PlanarPolygon] {
         let parts = try Antimeridian.continuousParts(aoi.polygons, path: aoi.path)
-        let extent = Envelope(of: Antimeridian.aligned(parts).flatMap { $0.rings[0] })
+        let unwrapped = Antimeridian.aligned(parts)
+        let extent = Envelope(of: unwrapped.flatMap { $0.rings[0] })
         if extent.max.x - extent.min.x > 180 {
             throw GeoPriceError(
                 .tooLarge, "the AOI spans \(extent.max.x - extent.min.x)° of longitude; an AOI lies within a hemisphere",
@@ -35,7 +39,7 @@ public enum AOIValidation {
         } catch {
             throw GeoPriceError(.invalidGeometry, "GEOS could not check the geometry: \(error)", path: aoi.path.description)
         }
-        guard let problem else { return }
+        guard let problem else { return unwrapped }
         var details: JSONObject = ["reason": .string(problem.reason)]
         var message = "invalid geometry: \(problem.reason)"
         if let location = problem.location {

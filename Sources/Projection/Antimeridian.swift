@@ -59,17 +59,7 @@ public enum Antimeridian {
     /// The length (m) of the cut along ±180° in an RFC 7946 split AOI: where an edge on +180° and an edge on −180°
     /// cover the same latitudes, that stretch is a seam between parts, counted once on each side.
     public static func cutLength(of polygons: [Polygon]) -> Double {
-        var east: [ClosedRange<Double>] = []
-        var west: [ClosedRange<Double>] = []
-        for polygon in polygons {
-            for ring in polygon.rings {
-                for (start, end) in zip(ring, ring.dropFirst()) where start.longitude == end.longitude {
-                    let span = min(start.latitude, end.latitude)...max(start.latitude, end.latitude)
-                    if start.longitude == 180 { east.append(span) }
-                    if start.longitude == -180 { west.append(span) }
-                }
-            }
-        }
+        let (east, west) = edgesOnAntimeridian(polygons)
         var length = 0.0
         for eastSpan in east {
             for westSpan in west {
@@ -95,6 +85,13 @@ public enum Antimeridian {
     /// Whether an RFC 7946 split is malformed: edges lie on both +180° and −180° but do not cover the same
     /// latitudes, so the parts cannot meet along the cut.
     public static func hasMismatchedCut(_ polygons: [Polygon]) -> Bool {
+        let (east, west) = edgesOnAntimeridian(polygons)
+        guard !east.isEmpty, !west.isEmpty else { return false }
+        return merged(east) != merged(west)
+    }
+
+    /// The latitude spans of the edges lying on +180° and on −180°.
+    private static func edgesOnAntimeridian(_ polygons: [Polygon]) -> (east: [ClosedRange<Double>], west: [ClosedRange<Double>]) {
         var east: [ClosedRange<Double>] = []
         var west: [ClosedRange<Double>] = []
         for polygon in polygons {
@@ -105,8 +102,7 @@ public enum Antimeridian {
                 }
             }
         }
-        guard !east.isEmpty, !west.isEmpty else { return false }
-        return merged(east) != merged(west)
+        return (east, west)
     }
 
     private static func merged(_ spans: [ClosedRange<Double>]) -> [ClosedRange<Double>] {

@@ -59,8 +59,7 @@ public struct AreaMeasurer: Sendable {
             aoi = report.aoi
             repairReport = report
         }
-        try AOIValidation.validate(aoi)
-        let unwrapped = try Antimeridian.unwrapped(aoi.polygons, path: aoi.path)
+        let unwrapped = try AOIValidation.validate(aoi)
         let zone = try Self.utmZone(of: unwrapped, norwaySvalbard: norwaySvalbardZones, path: aoi.path)
         let flat = FlatRings(aoi.polygons)
         let utmArea = try Self.planarArea(flat, of: aoi, in: zone.crsName)
