@@ -40,18 +40,9 @@ struct _GnomonicFrame {
     /// Captures' footprints and cloud masks in the plane, projected on all cores when there are many.
     mutating func project(_ captures: [Capture]) throws(GeoPriceError) -> (footprints: [[PlanarPolygon]], clouds: [[PlanarPolygon]]) {
         let projection = projection
-        // Few captures (an order's AOIs are already spread over the cores) are projected right here.
+        // Few captures (an order's AOIs are already spread over the cores) make one chunk, projected on this thread.
         let size = captures.count < 1_024 ? max(captures.count, 1) : 256
         let chunks = stride(from: 0, to: captures.count, by: size).map { $0..<min(captures.count, $0 + size) }
-        if chunks.count == 1 {
-            var footprints: [[PlanarPolygon]] = []
-            var clouds: [[PlanarPolygon]] = []
-            for capture in captures {
-                footprints.append(try project(Antimeridian.unwrapped(capture.footprint, path: capture.path), path: capture.path))
-                clouds.append(try project(Antimeridian.unwrapped(capture.clouds, path: capture.path), path: capture.path))
-            }
-            return (footprints, clouds)
-        }
         let results = concurrentMap(count: chunks.count) { chunk in
             Result { () throws(GeoPriceError) -> ([[PlanarPolygon]], [[PlanarPolygon]], [SIMD2<Double>: SIMD2<Double>]) in
                 var frame = _GnomonicFrame(projection: projection)

@@ -1,7 +1,9 @@
 import Dispatch
 
-/// Runs `count` jobs on all cores (`DispatchQueue.concurrentPerform`) and returns their results in input order.
+/// Runs `count` jobs on all cores (`DispatchQueue.concurrentPerform`) and returns their results in input order; a
+/// single job runs on the calling thread.
 package func concurrentMap<Value: Sendable>(count: Int, _ job: @Sendable (Int) -> Value) -> [Value] {
+    if count == 1 { return [job(0)] }
     let slots = ResultSlots<Value>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in slots.set(index, job(index)) }
     return slots.values
