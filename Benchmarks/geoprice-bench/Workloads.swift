@@ -10,12 +10,19 @@ struct Workloads {
     let runs: Int
     let cores = ProcessInfo.processInfo.activeProcessorCount
 
+    static func bytes(atPath path: String) throws -> [UInt8] {
+        guard let bytes = FileContents.bytes(atPath: path) else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        return bytes
+    }
+
+    func bytes(_ name: String) throws -> [UInt8] { try Self.bytes(atPath: files.path(name)) }
+
     func readAOIs(_ name: String) throws -> [AOI] {
-        try GeoJSONReader().read(Data(contentsOf: URL(fileURLWithPath: files.path(name)))).areasOfInterest()
+        try GeoJSONReader().read(bytes(name)).areasOfInterest()
     }
 
     func readCaptures(_ name: String) throws -> [Capture] {
-        try CaptureReader.captures(in: GeoJSONReader().read(Data(contentsOf: URL(fileURLWithPath: files.path(name)))))
+        try CaptureReader.captures(in: GeoJSONReader().read(bytes(name)))
     }
 
     /// Runs `job` over `count` items on all cores, in chunks; the answers in input order.
@@ -45,7 +52,7 @@ struct Workloads {
             return [("read+parse", parsed - start), ("geodesic", Timing.now() - parsed)]
         }
         let aois = try readAOIs("aois.geojson")
-        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: files.path("aois.geojson"))))
+        let bytes = try bytes("aois.geojson")
         let sequentialStart = Timing.now()
         _ = try GeoJSONReader().document(from: JSONReader().read(bytes)).areasOfInterest()
         let sequentialParse = Timing.now() - sequentialStart
@@ -182,7 +189,7 @@ struct Workloads {
     }
 
     static func lines(of path: String) throws -> [ArraySlice<UInt8>] {
-        Array(try Data(contentsOf: URL(fileURLWithPath: path))).split(separator: UInt8(ascii: "\n"))
+        try bytes(atPath: path).split(separator: UInt8(ascii: "\n"))
     }
 
     /// Resident memory now, MB (from /proc/self/statm).

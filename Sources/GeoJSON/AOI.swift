@@ -58,11 +58,11 @@ extension GeoJSONDocument {
             aois.append(try AOI(geometry: geometry, id: nil, index: 0, path: .root, properties: nil))
         case .feature(let feature):
             if let aoi = try AOI(feature: feature, index: 0, path: .root) { aois.append(aoi) }
+        case .featureCollection(let collection) where wanted == nil:
+            return try Self.areasOfInterest(collection.features, limits: limits)
         case .featureCollection(let collection):
-            let featuresPath = JSONPath.root.appending("features")
-            for (index, feature) in collection.features.enumerated() {
-                if let wanted, (feature.id?.description ?? String(index)) != wanted { continue }
-                if let aoi = try AOI(feature: feature, index: index, path: featuresPath.appending(index)) { aois.append(aoi) }
+            for (index, feature) in collection.features.enumerated() where (feature.id?.description ?? String(index)) == wanted {
+                if let aoi = try AOI(feature: feature, index: index, path: Self.featurePath(index)) { aois.append(aoi) }
             }
         }
         if let wanted {
@@ -71,10 +71,44 @@ extension GeoJSONDocument {
                 throw GeoPriceError(.invalidGeoJSON, "no AOI has the id '\(wanted)'", path: "$", details: ["feature": .string(wanted)])
             }
         }
-        guard !aois.isEmpty else { throw GeoPriceError(.emptyGeometry, "the input holds no AOI (no Polygon or MultiPolygon)", path: "$") }
+        guard !aois.isEmpty else { throw Self.noAOI }
         try limits.check(aois)
         return aois
     }
+
+    /// The AOIs of a collection's features, each checked against `limits` while at hand, in chunks on all cores;
+    /// the first error in file order is thrown.
+    private static func areasOfInterest(_ features: [Feature], limits: InputLimits) throws(GeoPriceError) -> [AOI] {
+        let chunks = concurrentMap(count: features.count, chunkSize: 4_096) { range in
+            Result { () throws(GeoPriceError) -> (aois: [AOI], vertices: Int) in
+                var aois: [AOI] = []
+                aois.reserveCapacity(range.count)
+                var vertices = 0
+                for index in range {
+                    guard let aoi = try AOI(feature: features[index], index: index, path: featurePath(index)) else { continue }
+                    vertices += try limits.check(aoi)
+                    aois.append(aoi)
+                }
+                return (aois, vertices)
+            }
+        }
+        var aois: [AOI] = []
+        aois.reserveCapacity(features.count)
+        var vertices = 0
+        for chunk in chunks {
+            let (chunkAOIs, chunkVertices) = try chunk.get()
+            aois += chunkAOIs
+            vertices += chunkVertices
+        }
+        guard !aois.isEmpty else { throw noAOI }
+        try limits.check(verticesInRequest: vertices)
+        return aois
+    }
+
+    private static var noAOI: GeoPriceError { GeoPriceError(.emptyGeometry, "the input holds no AOI (no Polygon or MultiPolygon)", path: "$") }
+
+    /// `$.features[index]`.
+    private static func featurePath(_ index: Int) -> JSONPath { JSONPath(components: [.key("features"), .index(index)]) }
 
     /// Roles whose features are never AOIs.
     public static let nonAOIRoles: Set<String> = ["capture", "cloud"]

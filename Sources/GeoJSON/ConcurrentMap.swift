@@ -9,6 +9,13 @@ package func concurrentMap<Value: Sendable>(count: Int, _ job: @Sendable (Int) -
     return slots.values
 }
 
+/// Runs `job` over `0..<count` in consecutive ranges of at most `chunkSize` items on all cores; the results in order.
+package func concurrentMap<Value: Sendable>(count: Int, chunkSize: Int, _ job: @Sendable (Range<Int>) -> Value) -> [Value] {
+    let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
+    if chunks.isEmpty { return [job(0..<0)] }
+    return concurrentMap(count: chunks.count) { job(chunks[$0]) }
+}
+
 /// Results written by concurrent workers into their own slots, read once all are done.
 ///
 /// The slots are one fixed allocation written through its pointer: workers never touch an `Array` value together

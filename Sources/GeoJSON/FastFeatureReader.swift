@@ -22,54 +22,76 @@ struct _FastFeatureReader {
         return parser.position == range.upperBound ? feature : nil
     }
 
+    /// The members a feature reader tells apart; anything else is a foreign member.
+    private enum Member: UInt8 {
+        case type = 1, id = 2, geometry = 4, properties = 8, bbox = 16, crs = 32
+
+        init?(_ name: UnsafeBufferPointer<UInt8>) {
+            switch name.count {
+            case 2 where name.elementsEqual("id".utf8): self = .id
+            case 3 where name.elementsEqual("crs".utf8): self = .crs
+            case 4 where name.elementsEqual("type".utf8): self = .type
+            case 4 where name.elementsEqual("bbox".utf8): self = .bbox
+            case 8 where name.elementsEqual("geometry".utf8): self = .geometry
+            case 10 where name.elementsEqual("properties".utf8): self = .properties
+            default: return nil
+            }
+        }
+    }
+
     private func parseFeature(_ parser: inout _JSONParser) -> Feature? {
         parser.skipWhitespace()
         guard parser.consume(UInt8(ascii: "{")) else { return nil }
         parser.depth += 1
-        var isFeature = false
+        var seen: UInt8 = 0
         var id: FeatureID?
         var geometry: Geometry?
         var properties: JSONObject?
         var foreign: [(key: String, value: JSONValue)] = []
-        var seen: Set<String> = []
         repeat {
             parser.skipWhitespace()
-            guard let key = quotedString(&parser), seen.insert(key).inserted else { return nil }
+            guard let name = plainString(&parser) else { return nil }
+            let member = Member(name)
+            if let member {
+                guard seen & member.rawValue == 0 else { return nil }
+                seen |= member.rawValue
+            }
             parser.skipWhitespace()
             guard parser.consume(UInt8(ascii: ":")) else { return nil }
             parser.skipWhitespace()
-            switch key {
-            case "type":
-                guard quotedString(&parser) == "Feature" else { return nil }
-                isFeature = true
-            case "id":
+            switch member {
+            case .type?:
+                guard let type = plainString(&parser), type.elementsEqual("Feature".utf8) else { return nil }
+            case .id?:
                 switch try? parser.parseValue() {
                 case .string(let text)?: id = .string(text)
                 case .number(let number)? where number.isFinite: id = .number(number)
                 default: return nil
                 }
-            case "geometry":
+            case .geometry?:
                 if parser.peek == UInt8(ascii: "n") {
                     guard (try? parser.expectLiteral("null")) != nil else { return nil }
                 } else {
                     guard let parsed = parseGeometry(&parser) else { return nil }
                     geometry = parsed
                 }
-            case "properties":
+            case .properties?:
                 switch try? parser.parseValue() {
                 case .null?: properties = nil
                 case .object(let object)? where Self.isFinite(.object(object)): properties = object
                 default: return nil
                 }
-            case "bbox", "crs":
+            case .bbox?, .crs?:
                 return nil
-            default:
-                guard let value = try? parser.parseValue(), Self.isFinite(value) else { return nil }
+            case nil:
+                guard let key = String(validating: name, as: UTF8.self), !foreign.contains(where: { $0.key == key }),
+                    let value = try? parser.parseValue(), Self.isFinite(value)
+                else { return nil }
                 foreign.append((key, value))
             }
             parser.skipWhitespace()
         } while parser.consume(UInt8(ascii: ","))
-        guard parser.consume(UInt8(ascii: "}")), isFeature else { return nil }
+        guard parser.consume(UInt8(ascii: "}")), seen & Member.type.rawValue != 0 else { return nil }
         return Feature(id: id, geometry: geometry, properties: properties, foreignMembers: JSONObject(uniqueMembers: foreign))
     }
 
@@ -78,20 +100,22 @@ struct _FastFeatureReader {
         parser.depth += 1
         defer { parser.depth -= 1 }
         parser.skipWhitespace()
-        guard quotedString(&parser) == "type" else { return nil }
+        guard plainString(&parser)?.elementsEqual("type".utf8) == true else { return nil }
         parser.skipWhitespace()
         guard parser.consume(UInt8(ascii: ":")) else { return nil }
         parser.skipWhitespace()
-        guard let type = quotedString(&parser), type == "Polygon" || type == "MultiPolygon" else { return nil }
+        guard let type = plainString(&parser) else { return nil }
+        let isPolygon = type.elementsEqual("Polygon".utf8)
+        guard isPolygon || type.elementsEqual("MultiPolygon".utf8) else { return nil }
         parser.skipWhitespace()
         guard parser.consume(UInt8(ascii: ",")) else { return nil }
         parser.skipWhitespace()
-        guard quotedString(&parser) == "coordinates" else { return nil }
+        guard plainString(&parser)?.elementsEqual("coordinates".utf8) == true else { return nil }
         parser.skipWhitespace()
         guard parser.consume(UInt8(ascii: ":")) else { return nil }
         parser.skipWhitespace()
         let shape: Geometry.Shape
-        if type == "Polygon" {
+        if isPolygon {
             guard let rings = list(&parser, element: parseRing) else { return nil }
             shape = .polygon(Polygon(rings: rings))
         } else {
@@ -105,11 +129,14 @@ struct _FastFeatureReader {
         return Geometry(shape)
     }
 
-    /// A string at the parser's position, or `nil` if none starts there (`parseString` expects its opening quote to
-    /// have been checked: it steps over whatever byte is there).
-    private func quotedString(_ parser: inout _JSONParser) -> String? {
-        guard parser.peek == UInt8(ascii: "\"") else { return nil }
-        return try? parser.parseString()
+    /// The bytes between the quotes of a string without escapes or control characters at the parser's position,
+    /// stepping past it; `nil` if no such string starts there.
+    private func plainString(_ parser: inout _JSONParser) -> UnsafeBufferPointer<UInt8>? {
+        guard parser.consume(UInt8(ascii: "\"")) else { return nil }
+        let start = parser.position
+        while let byte = parser.peek, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { parser.position += 1 }
+        guard parser.consume(UInt8(ascii: "\"")) else { return nil }
+        return UnsafeBufferPointer(rebasing: parser.buffer[start..<parser.position - 1])
     }
 
     /// `[element, …]`, or `nil` if any element fails.

@@ -60,9 +60,11 @@ public struct GeoJSONReader: Sendable {
         let reader = self
         let fast = _FastFeatureReader(checkLonLatRange: crs.map(CRSName.isLonLatWGS84) ?? true)
         // Typed straight from the bytes where the fast reader can; the rest parsed as JSON values first.
-        let quick: [Feature?] = concurrentMap(count: ranges.count) { index in
-            bytes.withUnsafeBufferPointer { fast.feature($0, range: ranges[index], depth: 2, maxDepth: reader.json.options.maxDepth) }
-        }
+        let quick: [Feature?] = concurrentMap(count: ranges.count, chunkSize: 256) { chunk in
+            bytes.withUnsafeBufferPointer { buffer in
+                chunk.map { fast.feature(buffer, range: ranges[$0], depth: 2, maxDepth: reader.json.options.maxDepth) }
+            }
+        }.flatMap { $0 }
         if !quick.contains(where: { $0 == nil }) {
             collection.features = quick.map { $0.unsafelyUnwrapped }
             return .featureCollection(collection)

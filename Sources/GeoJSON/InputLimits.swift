@@ -42,7 +42,9 @@ public struct InputLimits: Sendable, Hashable {
     }
 
     /// Checks one AOI's vertices, parts and holes.
-    public func check(_ aoi: AOI) throws(GeoPriceError) {
+    /// - Returns: the AOI's vertices (closing positions not counted).
+    @discardableResult
+    public func check(_ aoi: AOI) throws(GeoPriceError) -> Int {
         if aoi.polygons.count > maxParts {
             throw Self.exceeded("maxParts", maxParts, aoi.polygons.count, what: "parts of AOI \(aoi.name)", path: aoi.path.description)
         }
@@ -53,15 +55,18 @@ public struct InputLimits: Sendable, Hashable {
         if vertices > maxVerticesPerAOI {
             throw Self.exceeded("maxVerticesPerAOI", maxVerticesPerAOI, vertices, what: "vertices of AOI \(aoi.name)", path: aoi.path.description)
         }
+        return vertices
     }
 
     /// Checks a request's AOIs: each, and their vertices together.
     public func check(_ aois: [AOI]) throws(GeoPriceError) {
         var total = 0
-        for aoi in aois {
-            try check(aoi)
-            total += aoi.vertexCount
-        }
+        for aoi in aois { total += try check(aoi) }
+        try check(verticesInRequest: total)
+    }
+
+    /// Checks the vertices of a request's AOIs together.
+    public func check(verticesInRequest total: Int) throws(GeoPriceError) {
         if total > maxVerticesPerRequest {
             throw Self.exceeded("maxVerticesPerRequest", maxVerticesPerRequest, total, what: "vertices of the request's AOIs", path: "$")
         }

@@ -19,8 +19,19 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// This path followed by an object member.
     public func appending(_ key: String) -> JSONPath {
-        var copy = self
+        var copy = JSONPath(components: [])
+        copy.components.reserveCapacity(components.count + 1)
+        copy.components += components
         copy.components.append(.key(key))
+        return copy
+    }
+
+    /// This path followed by an array element.
+    public func appending(_ index: Int) -> JSONPath {
+        var copy = JSONPath(components: [])
+        copy.components.reserveCapacity(components.count + 1)
+        copy.components += components
+        copy.components.append(.index(index))
         return copy
     }
 

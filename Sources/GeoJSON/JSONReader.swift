@@ -291,6 +291,9 @@ struct _JSONParser {
                 : magnitude / Self.exactPowersOfTen[-decimalExponent]
             return negative ? -scaled : scaled
         }
+        if significantDigits <= 19, decimalExponent <= 0, let magnitude = _DecimalToDouble.value(mantissa: mantissa, decimals: -decimalExponent) {
+            return negative ? -magnitude : magnitude
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
         guard let value = Double(text) else { throw fail("invalid number '\(text)'", at: start) }
         return value
@@ -313,11 +316,14 @@ struct _JSONParser {
         let start = position
         position += 1
         let contentStart = position
+        var bitsSeen: UInt8 = 0
         while position < buffer.count {
             let byte = buffer[position]
+            bitsSeen |= byte
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: buffer[contentStart..<position])
                 position += 1
+                if bitsSeen < 0x80 { return String(decoding: slice, as: UTF8.self) }
                 guard let string = String(validating: slice, as: UTF8.self) else {
                     throw fail("invalid UTF-8 in a string", at: start)
                 }

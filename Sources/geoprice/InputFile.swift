@@ -6,10 +6,10 @@ import GeoPricing
 enum InputFile {
     static func bytes(_ path: String) throws -> [UInt8] {
         if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileContents.bytes(atPath: path) else {
             throw ValidationError("cannot read '\(path)': no such file, or not readable")
         }
-        return Array(data)
+        return bytes
     }
 
     /// The catalog of `--catalog PATH`, else the bundled default.

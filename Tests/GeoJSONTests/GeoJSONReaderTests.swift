@@ -172,6 +172,34 @@ struct ParallelReadTests {
             return error.code.rawValue == code && error.path == path && (code != "invalid_json" || error.details["line"] == 2501)
         }
     }
+
+    @Test("a large collection's AOIs come in file order, each with its path, vertices counted once")
+    func areasOfInterest() throws {
+        let aois = try GeoJSONReader().read(Self.collection { $0 == 4_100 ? #"{"type":"Feature","properties":{"role":"capture"},"geometry":null}"# : nil })
+            .areasOfInterest()
+        #expect(aois.count == 5_999)
+        #expect(aois[4_099].index == 4_099 && aois[4_100].index == 4_101)
+        #expect(aois[4_100].path.description == "$.features[4101].geometry")
+        #expect(aois[5_998].id == .string("f5999"))
+    }
+
+    @Test("the first AOI error in file order wins, across chunks; the request's vertices are counted over all")
+    func firstAOIError() throws {
+        let point = #"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,2]}}"#
+        let withPoints = try GeoJSONReader().read(Self.collection { $0 == 4_500 || $0 == 5_000 ? point : nil })
+        #expect {
+            try withPoints.areasOfInterest()
+        } throws: { error in
+            (error as? GeoPriceError)?.code == .unsupportedGeometry && (error as? GeoPriceError)?.path == "$.features[4500].geometry"
+        }
+        let plain = try GeoJSONReader().read(Self.collection())
+        #expect(try plain.areasOfInterest(limits: InputLimits(maxVerticesPerRequest: 6_000 * 4)).count == 6_000)
+        #expect {
+            try plain.areasOfInterest(limits: InputLimits(maxVerticesPerRequest: 6_000 * 4 - 1))
+        } throws: { error in
+            (error as? GeoPriceError)?.code == .limitExceeded && (error as? GeoPriceError)?.details["value"] == 24_000
+        }
+    }
 }
 
 @Suite("The typed fast path reads as the plain path does")

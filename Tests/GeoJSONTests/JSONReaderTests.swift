@@ -1,4 +1,5 @@
 import GeoJSON
+import TestSupport
 import Testing
 
 @Suite("JSON reader")
@@ -12,6 +13,33 @@ struct JSONReaderTests {
     func numbers(literal: String) throws {
         let value = try reader.read(Array(literal.utf8))
         #expect(value == .number(Double(literal)!))
+    }
+
+    @Test("16 to 19 significant digits round to the nearest double, midpoints to even", arguments: [
+        "9007199254740993", "9007199254740995", "4503599627370496.5", "4503599627370497.5", "-2251799813685248.25",
+        "0.9007199254740993", "1.7976931348623157", "12345678901234567.89", "9999999999999999999", "0.0000000000000000001",
+        "89.999999999999999999", "-179.99999999999999", "36.418360666824896", "6.2015062774267955",
+    ])
+    func longDecimals(literal: String) throws {
+        #expect(try reader.read(Array(literal.utf8)) == .number(Double(literal)!))
+    }
+
+    @Test("seeded long decimals read as strtod reads them")
+    func randomLongDecimals() throws {
+        var generator = SeededGenerator(seed: 2026_11_24)
+        for _ in 0..<100_000 {
+            let digits = Int.random(in: 16...19, using: &generator)
+            let nineteenDigits = UInt64.random(in: 1_000_000_000_000_000_000...9_999_999_999_999_999_999, using: &generator)
+            var text = String(String(nineteenDigits).prefix(digits))
+            let point = Int.random(in: 0...digits, using: &generator)
+            if point < digits { text.insert(".", at: text.index(text.startIndex, offsetBy: point)) }
+            if text.hasPrefix(".") { text = "0" + text }
+            do {
+                #expect(try reader.read(Array(text.utf8)) == .number(Double(text)!), "\(text)")
+            } catch {
+                Issue.record("\(text): \(error)")
+            }
+        }
     }
 
     @Test("random doubles survive writing and reading bit for bit")
