@@ -140,6 +140,7 @@ struct RequestAndCatalogTests {
     @Test("dates: leap days, the calendar and days between")
     func dates() throws {
         #expect(try CalendarDate(parsing: "2028-02-29").description == "2028-02-29")
+        #expect(try CalendarDate(parsing: "0987-01-05").description == "0987-01-05")
         #expect(rejection { _ = try CalendarDate(parsing: "2026-02-29") }?.code == .invalidDate)
         #expect(rejection { _ = try CalendarDate(parsing: "2026-1-05") }?.code == .invalidDate)
         #expect(F.date("2026-06-01").days(since: F.date("2026-03-03")) == 90)
