@@ -75,25 +75,32 @@ public struct JSONWriter: Sendable {
     /// Appends a string in double quotes with JSON escapes.
     public static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                switch byte {
-                case UInt8(ascii: "\""): output += "\\\"".utf8
-                case UInt8(ascii: "\\"): output += "\\\\".utf8
-                case UInt8(ascii: "\n"): output += "\\n".utf8
-                case UInt8(ascii: "\r"): output += "\\r".utf8
-                case UInt8(ascii: "\t"): output += "\\t".utf8
-                default:
-                    let hex = String(byte, radix: 16)
-                    output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
-                }
-                start = index + 1
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.contains(where: needsEscape) else {
+                output.append(contentsOf: bytes)
+                return
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            for byte in bytes { append(byte, escapedInto: &output) }
+        }
+        if written == nil {
+            for byte in text.utf8 { append(byte, escapedInto: &output) }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+
+    private static func append(_ byte: UInt8, escapedInto output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): output += "\\\"".utf8
+        case UInt8(ascii: "\\"): output += "\\\\".utf8
+        case UInt8(ascii: "\n"): output += "\\n".utf8
+        case UInt8(ascii: "\r"): output += "\\r".utf8
+        case UInt8(ascii: "\t"): output += "\\t".utf8
+        case 0..<0x20:
+            let hex = String(byte, radix: 16)
+            output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+        default: output.append(byte)
+        }
     }
 }

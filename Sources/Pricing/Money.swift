@@ -74,12 +74,10 @@ public enum Money {
             var copy = value
             NSDecimalRound(&decimal, &copy, scale, .bankers)
         }
-        var text: [UInt8]
         if let (mantissa, exponent, negative) = _DecimalLayout.parts(of: decimal) {
-            text = digits(mantissa, exponent: exponent, negative: negative)
-        } else {
-            text = Array(decimal.description.utf8)
+            return text(mantissa, exponent: exponent, negative: negative, scale: scale ?? 0)
         }
+        var text = Array(decimal.description.utf8)
         guard let scale, scale > 0 else { return String(decoding: text, as: UTF8.self) }
         let fraction = text.lastIndex(of: UInt8(ascii: ".")).map { text.count - $0 - 1 }
         if fraction == nil { text.append(UInt8(ascii: ".")) }
@@ -87,24 +85,42 @@ public enum Money {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Plain decimal digits of mantissa × 10^exponent, without trailing fraction zeros (as `Decimal.description`).
-    private static func digits(_ mantissa: UInt64, exponent: Int, negative: Bool) -> [UInt8] {
-        var digits = Array(String(mantissa).utf8)
-        var exponent = exponent
-        while exponent < 0, digits.count > 1, digits.last == UInt8(ascii: "0") {
-            digits.removeLast()
+    /// The plain text of mantissa × 10^exponent as `Decimal.description` writes it (no trailing fraction zeros, no
+    /// sign on zero), then padded with zeros to at least `scale` fraction digits. Written in place: a text of up to
+    /// 15 bytes is a small string, with no allocation at all.
+    private static func text(_ mantissa: UInt64, exponent: Int, negative: Bool, scale: Int) -> String {
+        var significand = mantissa
+        var exponent = significand == 0 ? 0 : exponent
+        while exponent < 0 && significand % 10 == 0 {
+            significand /= 10
             exponent += 1
         }
-        if mantissa == 0 { return [UInt8(ascii: "0")] }
-        if exponent >= 0 {
-            digits += repeatElement(UInt8(ascii: "0"), count: exponent)
-        } else {
-            let fraction = -exponent
-            if fraction >= digits.count { digits = Array(repeating: UInt8(ascii: "0"), count: fraction - digits.count + 1) + digits }
-            digits.insert(UInt8(ascii: "."), at: digits.count - fraction)
+        var digits = 1
+        var rest = significand / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
         }
-        if negative { digits.insert(UInt8(ascii: "-"), at: 0) }
-        return digits
+        let fraction = max(0, -exponent)
+        let integerDigits = max(1, digits + exponent)
+        let shownFraction = max(fraction, scale)
+        let sign = negative && significand != 0 ? 1 : 0
+        let point = sign + integerDigits
+        let length = point + (shownFraction > 0 ? 1 + shownFraction : 0)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            buffer.initialize(repeating: UInt8(ascii: "0"))
+            if sign == 1 { buffer[0] = UInt8(ascii: "-") }
+            if shownFraction > 0 { buffer[point] = UInt8(ascii: ".") }
+            // The digit of weight 10^k sits left of the point for k ≥ 0, right of it for k < 0.
+            var weight = exponent
+            var remaining = significand
+            repeat {
+                buffer[weight >= 0 ? point - 1 - weight : point - weight] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+                weight += 1
+            } while remaining > 0
+            return length
+        }
     }
 
     /// A `Double` area (km²) made exact: rounded half-even to 1e-6 km², so that float noise never moves a price.

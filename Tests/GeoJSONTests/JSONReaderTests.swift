@@ -58,6 +58,13 @@ struct JSONReaderTests {
         #expect(value == ["a": "x\"y\\z/\né😀", "b": "Zürich"])
     }
 
+    @Test("strings are written with JSON escapes where needed, as they are otherwise")
+    func writtenStrings() {
+        #expect(JSONWriter().string(.string("a\u{01}\"b\\\n\t\r\u{1F}")) == #""a\u0001\"b\\\n\t\r\u001f""#)
+        #expect(JSONWriter().string(.string("Zürich 😀 plain")) == "\"Zürich 😀 plain\"")
+        #expect(JSONWriter().string(.string("")) == "\"\"")
+    }
+
     @Test("objects keep member order; writing reads back the same value")
     func orderAndRoundTrip() throws {
         let text = #"{"z":1,"a":[true,false,null],"m":{"k":"v"}}"#
