@@ -24,16 +24,20 @@ public struct CoverageCalculator: Sendable {
     public init(captures: [Capture], thresholdPercent: Double = 85, includesCaptureShares: Bool = true) throws(GeoPriceError) {
         let ordered = captures.sorted(by: Capture.acquisitionOrder)
         // Each footprint validated and unwrapped on all cores; the first error in acquisition order is the answer.
-        let prepared = concurrentMap(count: ordered.count) { index in
-            Result { () throws(GeoPriceError) -> Envelope in
-                let capture = ordered[index]
-                try AOIValidation.validate(AOI(polygons: capture.footprint, isMultiPolygon: capture.footprint.count > 1, path: capture.path))
-                return Envelope(of: try Antimeridian.unwrapped(capture.footprint, path: capture.path).flatMap { $0.rings[0] })
+        let prepared = concurrentMap(count: ordered.count, chunkSize: 256) { chunk in
+            chunk.map { index in
+                Result { () throws(GeoPriceError) -> Envelope in
+                    let capture = ordered[index]
+                    try AOIValidation.validate(AOI(polygons: capture.footprint, isMultiPolygon: capture.footprint.count > 1, path: capture.path))
+                    return Envelope(of: try Antimeridian.unwrapped(capture.footprint, path: capture.path).flatMap { $0.rings[0] })
+                }
             }
         }
         var envelopes: [Envelope] = []
         envelopes.reserveCapacity(ordered.count)
-        for result in prepared { envelopes.append(try result.get()) }
+        for chunk in prepared {
+            for result in chunk { envelopes.append(try result.get()) }
+        }
         self.captures = ordered
         self.thresholdPercent = thresholdPercent
         self.includesCaptureShares = includesCaptureShares

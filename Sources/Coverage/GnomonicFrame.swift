@@ -41,14 +41,12 @@ struct _GnomonicFrame {
     mutating func project(_ captures: [Capture]) throws(GeoPriceError) -> (footprints: [[PlanarPolygon]], clouds: [[PlanarPolygon]]) {
         let projection = projection
         // Few captures (an order's AOIs are already spread over the cores) make one chunk, projected on this thread.
-        let size = captures.count < 1_024 ? max(captures.count, 1) : 256
-        let chunks = stride(from: 0, to: captures.count, by: size).map { $0..<min(captures.count, $0 + size) }
-        let results = concurrentMap(count: chunks.count) { chunk in
+        let results = concurrentMap(count: captures.count, chunkSize: captures.count < 1_024 ? max(captures.count, 1) : 256) { chunk in
             Result { () throws(GeoPriceError) -> ([[PlanarPolygon]], [[PlanarPolygon]], [SIMD2<Double>: SIMD2<Double>]) in
                 var frame = _GnomonicFrame(projection: projection)
                 var footprints: [[PlanarPolygon]] = []
                 var clouds: [[PlanarPolygon]] = []
-                for capture in captures[chunks[chunk]] {
+                for capture in captures[chunk] {
                     footprints.append(try frame.project(Antimeridian.unwrapped(capture.footprint, path: capture.path), path: capture.path))
                     clouds.append(try frame.project(Antimeridian.unwrapped(capture.clouds, path: capture.path), path: capture.path))
                 }
@@ -79,8 +77,7 @@ struct _GnomonicFrame {
         let projection = projection
         let back: [SIMD2<Double>]
         if points.count >= 2_048 {
-            let chunks = stride(from: 0, to: points.count, by: 1_024).map { $0..<min(points.count, $0 + 1_024) }
-            back = concurrentMap(count: chunks.count) { chunk in points[chunks[chunk]].map(projection.inverse) }.flatMap { $0 }
+            back = concurrentMap(count: points.count, chunkSize: 1_024) { chunk in points[chunk].map(projection.inverse) }.flatMap { $0 }
         } else {
             back = points.map(projection.inverse)
         }

@@ -14,6 +14,7 @@ public enum Planar {
     /// GEOS' validity verdict (`GEOSisValidDetail_r`) on polygons taken together as one (Multi)Polygon:
     /// `nil` when valid, else the reason and location.
     public static func invalidity(of polygons: [PlanarPolygon]) throws -> Invalidity? {
+        if polygons.count == 1, polygons[0].rings.count == 1, PlanarPolygon.isStrictlyConvex(polygons[0].rings[0]) { return nil }
         let context = GEOSContext.current
         let geometry = try context.makeGeometry(polygons)
         var reason: UnsafeMutablePointer<CChar>?
