@@ -21,7 +21,11 @@ struct _GnomonicFrame {
             for ring in polygon.rings {
                 var points: [SIMD2<Double>] = []
                 points.reserveCapacity(ring.count)
-                for point in ring {
+                for (index, point) in ring.enumerated() {
+                    if index == ring.count - 1, index > 0, point == ring[0] {
+                        points.append(points[0])
+                        continue
+                    }
                     guard let projected = projection.forward(point) else {
                         throw GeoPriceError(
                             .tooLarge, "a shape reaches a quarter of the Earth or more from the AOI's centre", path: path.description,
