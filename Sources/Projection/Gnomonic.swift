@@ -18,8 +18,9 @@ public struct Gnomonic: Sendable, Hashable {
     /// centre (M12 ≤ 0), where the projection does not reach.
     public func forward(_ point: SIMD2<Double>) -> SIMD2<Double>? {
         var geodesic = Geodesic.wgs84
-        var distance = 0.0, azimuth1 = 0.0, azimuth2 = 0.0, m12 = 0.0, M12 = 0.0, M21 = 0.0, S12 = 0.0
-        _ = geod_geninverse(&geodesic, center.y, center.x, point.y, point.x, &distance, &azimuth1, &azimuth2, &m12, &M12, &M21, &S12)
+        var azimuth1 = 0.0, m12 = 0.0, M12 = 0.0
+        // Only what the projection needs: asking for the area (S12) or the far end's quantities costs more.
+        _ = geod_geninverse(&geodesic, center.y, center.x, point.y, point.x, nil, &azimuth1, nil, &m12, &M12, nil, nil)
         guard M12 > 0 else { return nil }
         let rho = m12 / M12
         let radians = azimuth1 * .pi / 180
