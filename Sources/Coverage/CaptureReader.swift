@@ -12,50 +12,42 @@ public enum CaptureReader {
     ///   capture, `clouds` that is not areal), `limit_exceeded` (``InputLimits/maxCaptures``, and each footprint's
     ///   vertices, parts and holes), and what reprojection throws.
     public static func captures(in document: GeoJSONDocument, limits: InputLimits = .standard) throws(GeoPriceError) -> [Capture] {
-        let features: [(Feature, JSONPath)]
+        let features: [Feature]
+        let isCollection: Bool
         switch document {
-        case .geometry(let geometry): features = [(Feature(geometry: geometry), .root)]
-        case .feature(let feature): features = [(feature, .root)]
-        case .featureCollection(let collection):
-            features = collection.features.enumerated().map { ($1, JSONPath.root.appending("features").appending($0)) }
+        case .geometry(let geometry): (features, isCollection) = ([Feature(geometry: geometry)], false)
+        case .feature(let feature): (features, isCollection) = ([feature], false)
+        case .featureCollection(let collection): (features, isCollection) = (collection.features, true)
         }
         if features.count > limits.maxCaptures {
             throw InputLimits.exceeded("maxCaptures", limits.maxCaptures, features.count, what: "features of the captures", path: "$.features")
         }
-        var captures: [Capture] = []
-        var clouds: [(name: String, polygons: [Polygon], path: JSONPath)] = []
-        for (index, (feature, path)) in features.enumerated() {
-            if feature.role == "aoi" { continue }
-            let geometryPath = path.appending("geometry")
-            guard let polygons = feature.geometry?.polygons else {
-                throw GeoPriceError(
-                    .unsupportedGeometry, "a capture's footprint must be a Polygon or MultiPolygon, found \(feature.geometry?.typeName ?? "null")",
-                    path: geometryPath.description)
-            }
-            let footprint = AOI(polygons: polygons, path: geometryPath)
-            try limits.check(footprint)
-            let lonLat = try footprint.toLonLat(from: document.crs).polygons
-            if feature.role == "cloud" {
-                guard let name = feature.properties?["capture"], name.stringValue != nil || name.numberValue != nil else {
-                    throw GeoPriceError(.invalidGeoJSON, "a cloud feature names its capture in properties.capture", path: path.appending("properties").description)
+        let crs = document.crs
+        // Each feature read on its own, in chunks on all cores; the first error in file order is the answer.
+        let chunks = concurrentMap(count: features.count, chunkSize: 512) { chunk in
+            Result { () throws(GeoPriceError) -> [Entry] in
+                try chunk.map { index throws(GeoPriceError) in
+                    try entry(features[index], index: index, path: isCollection ? JSONPath(components: [.key("features"), .index(index)]) : .root,
+                        crs: crs, limits: limits)
                 }
-                clouds.append((describe(name), lonLat, path))
-                continue
             }
-            var capture = Capture(
-                id: feature.id?.jsonValue ?? .number(Double(index)), footprint: lonLat, fileIndex: index, path: geometryPath)
-            capture.acquired = try acquired(feature, path: path)
-            if let masks = feature.properties?["clouds"], masks != .null {
-                let masksPath = path.appending("properties").appending("clouds")
-                guard case .geometry(let geometry) = try GeoJSONReader().document(from: masks, at: masksPath), let polygons = geometry.polygons else {
-                    throw GeoPriceError(.invalidGeoJSON, "properties.clouds must be a Polygon or MultiPolygon geometry", path: masksPath.description)
-                }
-                capture.clouds += try AOI(polygons: polygons, path: masksPath).toLonLat(from: document.crs).polygons
-            }
-            captures.append(capture)
         }
+        var captures: [Capture] = []
+        captures.reserveCapacity(features.count)
+        var clouds: [(name: String, polygons: [Polygon], path: JSONPath)] = []
+        for chunk in chunks {
+            for entry in try chunk.get() {
+                switch entry {
+                case .capture(let capture): captures.append(capture)
+                case .cloud(let name, let polygons, let path): clouds.append((name, polygons, path))
+                case .skipped: break
+                }
+            }
+        }
+        var byName: [String: Int] = [:]
+        for (index, capture) in captures.enumerated() where byName[describe(capture.id)] == nil { byName[describe(capture.id)] = index }
         for cloud in clouds {
-            guard let index = captures.firstIndex(where: { describe($0.id) == cloud.name }) else {
+            guard let index = byName[cloud.name] else {
                 throw GeoPriceError(
                     .invalidGeoJSON, "the cloud names capture '\(cloud.name)', which is not in the file",
                     path: cloud.path.appending("properties").appending("capture").description)
@@ -63,6 +55,43 @@ public enum CaptureReader {
             captures[index].clouds += cloud.polygons
         }
         return captures
+    }
+
+    /// What one feature of a captures file is.
+    private enum Entry {
+        case capture(Capture)
+        case cloud(name: String, polygons: [Polygon], path: JSONPath)
+        case skipped
+    }
+
+    private static func entry(_ feature: Feature, index: Int, path: JSONPath, crs: String?, limits: InputLimits) throws(GeoPriceError) -> Entry {
+        let role = feature.role
+        if role == "aoi" { return .skipped }
+        let geometryPath = path.appending("geometry")
+        guard let polygons = feature.geometry?.polygons else {
+            throw GeoPriceError(
+                .unsupportedGeometry, "a capture's footprint must be a Polygon or MultiPolygon, found \(feature.geometry?.typeName ?? "null")",
+                path: geometryPath.description)
+        }
+        let footprint = AOI(polygons: polygons, path: geometryPath)
+        try limits.check(footprint)
+        let lonLat = try footprint.toLonLat(from: crs).polygons
+        if role == "cloud" {
+            guard let name = feature.properties?["capture"], name.stringValue != nil || name.numberValue != nil else {
+                throw GeoPriceError(.invalidGeoJSON, "a cloud feature names its capture in properties.capture", path: path.appending("properties").description)
+            }
+            return .cloud(name: describe(name), polygons: lonLat, path: path)
+        }
+        var capture = Capture(id: feature.id?.jsonValue ?? .number(Double(index)), footprint: lonLat, fileIndex: index, path: geometryPath)
+        capture.acquired = try acquired(feature, path: path)
+        if let masks = feature.properties?["clouds"], masks != .null {
+            let masksPath = path.appending("properties").appending("clouds")
+            guard case .geometry(let geometry) = try GeoJSONReader().document(from: masks, at: masksPath), let polygons = geometry.polygons else {
+                throw GeoPriceError(.invalidGeoJSON, "properties.clouds must be a Polygon or MultiPolygon geometry", path: masksPath.description)
+            }
+            capture.clouds += try AOI(polygons: polygons, path: masksPath).toLonLat(from: crs).polygons
+        }
+        return .capture(capture)
     }
 
     private static func describe(_ id: JSONValue) -> String {
@@ -81,25 +110,5 @@ public enum CaptureReader {
                 details: ["value": value])
         }
         return date
-    }
-}
-
-/// RFC 3339 times (`2026-03-01T10:15:00Z`, `2026-03-01T10:15:00.250+02:00`).
-public enum RFC3339 {
-    /// The instant a text names, or `nil`.
-    public static func date(_ text: String) -> Date? {
-        let plain = ISO8601DateFormatter()
-        plain.formatOptions = [.withInternetDateTime]
-        if let date = plain.date(from: text) { return date }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: text)
-    }
-
-    /// The text of an instant, in UTC.
-    public static func string(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 }
