@@ -177,14 +177,14 @@ struct Workloads {
 
     // MARK: - (f): end to end
 
-    static func priceLine(_ line: ArraySlice<UInt8>, estimator: Estimator, asOf: CalendarDate) -> String {
+    static func priceLine(_ line: ArraySlice<UInt8>, estimator: Estimator, asOf: CalendarDate) -> [UInt8] {
         do {
             let aoi = try GeoJSONReader().read(line).areasOfInterest()[0]
             let request = EstimateRequest(
                 aois: [aoi], items: [EstimateRequest.Item(product: "SKYSAT-TASKING")], contract: "NGO-2026", asOf: asOf)
-            return try estimator.estimate(request).jsonText
+            return try estimator.estimate(request).jsonBytes
         } catch {
-            return JSONWriter().string(error.jsonValue)
+            return Array(JSONWriter().string(error.jsonValue).utf8)
         }
     }
 
@@ -210,7 +210,7 @@ struct Workloads {
         let start = Timing.now()
         let batch = total / 10
         for round in 0..<10 {
-            let answers = onAllCores(batch) { Self.priceLine(lines[$0 % lines.count], estimator: estimator, asOf: asOf).utf8.count }
+            let answers = onAllCores(batch) { Self.priceLine(lines[$0 % lines.count], estimator: estimator, asOf: asOf).count }
             precondition(answers.allSatisfy { $0 > 0 })
             notes["residentMBAfter\((round + 1) * batch)"] = Self.residentMB()
         }
@@ -230,11 +230,11 @@ struct Workloads {
             let start = Timing.now()
             let lines = try Self.lines(of: files.path("aois.ndjson"))
             let read = Timing.now()
-            let answers: [String] = allCores
+            let answers: [[UInt8]] = allCores
                 ? onAllCores(lines.count) { Self.priceLine(lines[$0], estimator: estimator, asOf: asOf) }
                 : lines.map { Self.priceLine($0, estimator: estimator, asOf: asOf) }
             answered = answers.count
-            failures = answers.filter { $0.hasPrefix("{\"error\"") }.count
+            failures = answers.filter { $0.starts(with: "{\"error\"".utf8) }.count
             return [("read", read - start), ("parse+validate+measure+price+write", Timing.now() - read)]
         }
         precondition(failures == 0, "\(failures) estimates failed")

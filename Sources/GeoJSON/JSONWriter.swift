@@ -80,17 +80,18 @@ public struct JSONWriter: Sendable {
                 output.append(contentsOf: bytes)
                 return
             }
-            for byte in bytes { append(byte, escapedInto: &output) }
+            for byte in bytes { appendEscaped(byte, to: &output) }
         }
         if written == nil {
-            for byte in text.utf8 { append(byte, escapedInto: &output) }
+            for byte in text.utf8 { appendEscaped(byte, to: &output) }
         }
         output.append(UInt8(ascii: "\""))
     }
 
-    private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+    static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
 
-    private static func append(_ byte: UInt8, escapedInto output: inout [UInt8]) {
+    /// A byte of a string's text as JSON writes it: escaped when it must be, else as it is.
+    static func appendEscaped(_ byte: UInt8, to output: inout [UInt8]) {
         switch byte {
         case UInt8(ascii: "\""): output += "\\\"".utf8
         case UInt8(ascii: "\\"): output += "\\\\".utf8

@@ -106,13 +106,16 @@ public struct Estimate: Sendable, Hashable {
         return object
     }
 
-    /// Our answer as compact JSON text: the text of ``jsonObject`` written by `JSONWriter`, produced member by member
-    /// without building the tree (an estimate endpoint writes one per request).
-    public var jsonText: String {
+    /// Our answer as compact JSON text: the text of ``jsonObject`` written by `JSONWriter`.
+    public var jsonText: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+    /// ``jsonText`` as UTF-8 bytes, produced member by member without building the tree (an estimate endpoint writes
+    /// one per request, and sends bytes).
+    public var jsonBytes: [UInt8] {
         let scale = moneyScale
-        var writer = JSONStreamWriter()
-        func money(_ name: String, _ value: Decimal) { writer.member(name, Money.string(value, scale: scale)) }
-        func discounts(_ name: String, _ list: [Discount]) {
+        let writer = JSONStreamWriter()
+        func money(_ name: StaticString, _ value: Decimal) { writer.member(name, Money.string(value, scale: scale)) }
+        func discounts(_ name: StaticString, _ list: [Discount]) {
             writer.key(name)
             writer.beginArray()
             for discount in list {
@@ -149,7 +152,7 @@ public struct Estimate: Sendable, Hashable {
                 writer.element()
                 writer.beginObject()
                 writer.member("rule", rule.name)
-                for member in rule.values.members { writer.member(member.key, member.value) }
+                for member in rule.values.members { writer.member(named: member.key, member.value) }
                 writer.endObject()
             }
             writer.endArray()
@@ -174,6 +177,6 @@ public struct Estimate: Sendable, Hashable {
         for warning in warnings { writer.string(warning, asElement: true) }
         writer.endArray()
         writer.endObject()
-        return writer.string
+        return writer.bytes
     }
 }

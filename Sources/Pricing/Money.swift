@@ -58,6 +58,16 @@ public enum Money {
 
     /// n when `step` is 10⁻ⁿ (0.01 → 2, 1 → 0), else `nil`.
     static func powerOfTenScale(_ step: Decimal) -> Int? {
+        if let (mantissa, exponent, negative) = _DecimalLayout.parts(of: step) {
+            guard !negative, mantissa > 0 else { return nil }
+            var significand = mantissa
+            var power = exponent
+            while significand % 10 == 0 {
+                significand /= 10
+                power += 1
+            }
+            return significand == 1 && power <= 0 ? -power : nil
+        }
         guard step > 0, step <= 1 else { return nil }
         let scale = -step.exponent
         return scale >= 0 && step == Decimal(sign: .plus, exponent: -scale, significand: 1) ? scale : nil
