@@ -65,7 +65,7 @@ public struct Estimate: Sendable, Hashable {
     public var warnings: [String]
 
     /// Σ order discounts.
-    public var discountValue: Decimal { discounts.reduce(0) { $0 + $1.value } }
+    public var discountValue: Decimal { discounts.reduce(0) { Money.sum($0, $1.value) } }
 
     /// The currency's minor-unit scale used for every money string.
     public var moneyScale: Int { lines.first?.moneyScale ?? 2 }

@@ -50,11 +50,11 @@ public struct Estimator: Sendable {
         guard let currency, !lines.isEmpty else {
             throw GeoPriceError(.noCoverage, "nothing to price: the request gives no item with a line", path: "$.items")
         }
-        let subtotal = lines.reduce(Decimal(0)) { $0 + $1.price }
+        let subtotal = lines.reduce(Decimal(0)) { Money.sum($0, $1.price) }
         let step = catalog.product(lines[0].product)?.moneyStep ?? Decimal(string: "0.01")!
         let discounts = try _OrderDiscounts(catalog: catalog, request: request, currency: currency, subtotal: subtotal, step: step).discounts
         return Estimate(
-            lines: lines, subtotal: subtotal, discounts: discounts, total: subtotal - discounts.reduce(0) { $0 + $1.value },
+            lines: lines, subtotal: subtotal, discounts: discounts, total: Money.difference(subtotal, discounts.reduce(0) { Money.sum($0, $1.value) }),
             currency: currency, contract: request.contract, asOf: request.asOf, warnings: warnings)
     }
 

@@ -51,7 +51,7 @@ struct _LinePricer {
         if product.unit == .scene, let sceneKm2 = product.sceneKm2 {
             let count = Money.round(billable / sceneKm2, step: 1, mode: .up)
             scenes = NSDecimalNumber(decimal: count).intValue
-            tiered = count * product.unitPrice
+            tiered = Money.product(count, product.unitPrice)
             rules.append(Estimate.Rule(name: "scenes", values: [
                 "sceneKm2": area(sceneKm2), "scenes": .number(Double(scenes ?? 0)),
                 "scenePrice": money(product.unitPrice), "amount": money(tiered),
@@ -63,12 +63,12 @@ struct _LinePricer {
         let percents = modifiers.map(\.0.percent)
         let factor: Decimal
         switch product.composition {
-        case .additive: factor = 1 + Money.fraction(percent: percents.reduce(0, +))
-        case .multiplicative: factor = percents.reduce(Decimal(1)) { $0 * (1 + Money.fraction(percent: $1)) }
+        case .additive: factor = Money.sum(1, Money.fraction(percent: percents.reduce(0, Money.sum)))
+        case .multiplicative: factor = percents.reduce(Decimal(1)) { Money.product($0, Money.sum(1, Money.fraction(percent: $1))) }
         }
-        let perKm2 = modifiers.reduce(Decimal(0)) { $0 + $1.0.perKm2 }
-        let fixed = modifiers.reduce(Decimal(0)) { $0 + $1.0.fixed }
-        var unrounded = tiered * factor + billable * perKm2 + fixed
+        let perKm2 = modifiers.reduce(Decimal(0)) { Money.sum($0, $1.0.perKm2) }
+        let fixed = modifiers.reduce(Decimal(0)) { Money.sum($0, $1.0.fixed) }
+        var unrounded = Money.sum(Money.sum(Money.product(tiered, factor), Money.product(billable, perKm2)), fixed)
         if !modifiers.isEmpty {
             rules.append(Estimate.Rule(name: "modifiers", values: [
                 "composition": .string(product.composition.rawValue), "factor": .string(Money.string(factor)),
@@ -92,7 +92,7 @@ struct _LinePricer {
     private func tieredAmount(_ km2: Decimal, rules: inout [Estimate.Rule]) -> Decimal {
         if product.tierMode == .volume || product.tiers.count == 1 {
             let tier = product.tiers.first { $0.upToKm2 == nil || km2 <= $0.upToKm2! } ?? product.tiers[product.tiers.count - 1]
-            let amount = km2 * tier.rate
+            let amount = Money.product(km2, tier.rate)
             rules.append(Estimate.Rule(name: "rate", values: [
                 "km2": area(km2), "rate": money(tier.rate), "amount": money(amount),
                 "tierMode": .string(product.tiers.count == 1 ? "flat" : "volume"),
@@ -103,14 +103,14 @@ struct _LinePricer {
         var lower: Decimal = 0
         for tier in product.tiers where km2 > lower {
             let upper = tier.upToKm2.map { min($0, km2) } ?? km2
-            let band = upper - lower
-            let amount = band * tier.rate
+            let band = Money.difference(upper, lower)
+            let amount = Money.product(band, tier.rate)
             var values: JSONObject = ["fromKm2": area(lower), "toKm2": area(upper)]
             values["km2"] = area(band)
             values["rate"] = money(tier.rate)
             values["amount"] = money(amount)
             rules.append(Estimate.Rule(name: "tier", values: values))
-            total += amount
+            total = Money.sum(total, amount)
             lower = upper
         }
         return total

@@ -53,7 +53,7 @@ public enum Money {
         }
         var quotient = value / step
         NSDecimalRound(&rounded, &quotient, 0, mode.foundation)
-        return rounded * step
+        return product(rounded, step)
     }
 
     /// n when `step` is 10⁻ⁿ (0.01 → 2, 1 → 0), else `nil`.
@@ -145,7 +145,7 @@ public enum Money {
     }
 
     /// A percent as a factor: 15 → 0.15 (a multiplication by 0.01, which is exact and cheaper than dividing by 100).
-    public static func fraction(percent: Decimal) -> Decimal { percent * hundredth }
+    public static func fraction(percent: Decimal) -> Decimal { product(percent, hundredth) }
 
     private static let hundredth = Decimal(sign: .plus, exponent: -2, significand: 1)
 

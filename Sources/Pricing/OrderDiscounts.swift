@@ -15,9 +15,9 @@ struct _OrderDiscounts {
             guard let contract = catalog.contracts.first(where: { $0.id == id }) else {
                 throw GeoPriceError(.unknownContract, "no contract '\(id)'", path: "$.contract", details: ["contract": .string(id)])
             }
-            let value = min(Money.round(subtotal * Money.fraction(percent: contract.discountPercent), step: step, mode: .halfEven), remaining)
+            let value = min(Money.round(Money.product(subtotal, Money.fraction(percent: contract.discountPercent)), step: step, mode: .halfEven), remaining)
             discounts.append(Estimate.Discount(kind: "contract", id: id, percent: contract.discountPercent, value: value))
-            remaining -= value
+            remaining = Money.difference(remaining, value)
         }
         var seen = Set<String>()
         for (index, code) in request.vouchers.enumerated() {
@@ -46,10 +46,10 @@ struct _OrderDiscounts {
             case .amount(let amount): value = min(amount, remaining)
             case .percent(let share):
                 percent = share
-                value = min(Money.round(remaining * Money.fraction(percent: share), step: step, mode: .halfEven), remaining)
+                value = min(Money.round(Money.product(remaining, Money.fraction(percent: share)), step: step, mode: .halfEven), remaining)
             }
             discounts.append(Estimate.Discount(kind: "voucher", id: code, percent: percent, value: value))
-            remaining -= value
+            remaining = Money.difference(remaining, value)
         }
     }
 }
