@@ -55,15 +55,14 @@ public final class JSONStreamWriter {
     /// Writes a member name; its value follows.
     public func key(_ name: StaticString) {
         separate()
-        name.withUTF8Buffer { appendQuoted($0) }
-        append(UInt8(ascii: ":"))
+        name.withUTF8Buffer { appendQuoted($0, colon: true) }
     }
 
     /// Writes a member name that is only known at run time; its value follows.
     public func key(named name: String) {
         separate()
-        appendQuoted(name)
-        append(UInt8(ascii: ":"))
+        var name = name
+        name.withUTF8 { appendQuoted($0, colon: true) }
     }
 
     /// Marks the start of an array element (call before an element that is an object or array).
@@ -172,27 +171,44 @@ public final class JSONStreamWriter {
         text.withUTF8 { appendQuoted($0) }
     }
 
-    /// `"…"` with JSON's escapes, as ``JSONWriter/writeString(_:into:)`` writes them.
-    private func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// `"…"` with JSON's escapes, as ``JSONWriter/writeString(_:into:)`` writes them, and the `:` of a member name.
+    private func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, colon: Bool = false) {
+        guard Self.holdsByteToEscape(bytes) else {
+            // The common case: one reservation, one copy.
+            reserve(bytes.count + 3)
+            storage[count] = UInt8(ascii: "\"")
+            if let source = bytes.baseAddress { (storage + count + 1).initialize(from: source, count: bytes.count) }
+            storage[count + 1 + bytes.count] = UInt8(ascii: "\"")
+            storage[count + 2 + bytes.count] = UInt8(ascii: ":")
+            count += bytes.count + (colon ? 3 : 2)
+            return
+        }
+        defer { if colon { append(UInt8(ascii: ":")) } }
         append(UInt8(ascii: "\""))
         var start = 0
-        var index = 0
-        while index < bytes.count {
-            if index + 8 <= bytes.count, !Self.holdsByteToEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
-            }
-            let byte = bytes[index]
-            index += 1
-            guard JSONWriter.needsEscape(byte) else { continue }
-            append(UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
+        for index in bytes.indices where JSONWriter.needsEscape(bytes[index]) {
+            append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
             var escaped: [UInt8] = []
-            JSONWriter.appendEscaped(byte, to: &escaped)
+            JSONWriter.appendEscaped(bytes[index], to: &escaped)
             escaped.withUnsafeBufferPointer { append($0) }
-            start = index
+            start = index + 1
         }
         append(UnsafeBufferPointer(rebasing: bytes[start...]))
         append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any byte is a control character, a quote or a backslash: eight bytes at a time, then one by one.
+    private static func holdsByteToEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var index = 0
+        while index + 8 <= bytes.count {
+            if holdsByteToEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { return true }
+            index += 8
+        }
+        for byte in UnsafeBufferPointer(rebasing: bytes[index...]) where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            return true
+        }
+        return false
     }
 
     /// Whether eight bytes hold a control character, a quote or a backslash (exact, with the classic word tricks:
