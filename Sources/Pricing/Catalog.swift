@@ -20,7 +20,7 @@ public struct Catalog: Sendable, Hashable {
     }
 
     /// The product with an id.
-    public func product(_ id: String) -> Product? { products.first { $0.id == id } }
+    public func product(_ id: String) -> Product? { products.firstIndex { $0.id == id }.map { products[$0] } }
 }
 
 /// A price change: a percent of the tiered amount, an amount per billable km², and/or a fixed amount.
