@@ -43,7 +43,9 @@ extension Planar {
 
         var pieces: [GEOSGeometry?] = []
         var footprints: [GEOSGeometry?] = []
-        var boxed: [GEOSGeometry] = []
+        // Owned here until the union's collection takes them over (no copies of thousands of footprints).
+        var boxed: [OpaquePointer?] = []
+        defer { boxed.forEach { GEOSGeom_destroy_r(handle, $0) } }
         var wholeAOI = false
         let box = try context.envelope(of: area)
         pieces.reserveCapacity(captures.count)
@@ -66,7 +68,7 @@ extension Planar {
             guard let cut = GEOSClipByRect_r(handle, footprint.pointer, box.min.x, box.min.y, box.max.x, box.max.y) else {
                 throw context.failure("GEOSClipByRect_r")
             }
-            boxed.append(GEOSGeometry(taking: cut, context: context))
+            boxed.append(cut)
             let piece = withGains ? try context.clip(footprint, to: area, covering: coversAOI) : nil
             pieces.append(piece)
             footprints.append(withGains && piece == nil ? nil : footprint)
@@ -75,7 +77,7 @@ extension Planar {
         let covered: GEOSGeometry?
         if wholeAOI {
             covered = area
-        } else if let union = try context.unaryUnion(boxed) {
+        } else if let union = try context.unaryUnion(taking: &boxed) {
             guard let meet = GEOSIntersection_r(handle, area.pointer, union.pointer) else { throw context.failure("GEOSIntersection_r") }
             covered = GEOSGeometry(taking: meet, context: context)
         } else {
@@ -144,22 +146,16 @@ extension GEOSContext {
         return GEOSGeometry(taking: copy, context: self)
     }
 
-    /// The unary union of geometries (`GEOSUnaryUnion_r` over a collection of copies), `nil` for none.
-    fileprivate func unaryUnion(_ geometries: [GEOSGeometry]) throws -> GEOSGeometry? {
+    /// The unary union of geometries (`GEOSUnaryUnion_r` over a collection of them), `nil` for none. The collection
+    /// takes the geometries over: `geometries` is left empty, whatever happens.
+    fileprivate func unaryUnion(taking geometries: inout [OpaquePointer?]) throws -> GEOSGeometry? {
         guard !geometries.isEmpty else { return nil }
-        if geometries.count == 1 { return try clone(geometries[0]) }
-        var copies: [OpaquePointer?] = []
-        copies.reserveCapacity(geometries.count)
-        for geometry in geometries {
-            guard let copy = GEOSGeom_clone_r(handle, geometry.pointer) else {
-                copies.forEach { GEOSGeom_destroy_r(handle, $0) }
-                throw failure("GEOSGeom_clone_r")
-            }
-            copies.append(copy)
+        let count = UInt32(geometries.count)
+        let collection = geometries.withUnsafeMutableBufferPointer { buffer in
+            GEOSGeom_createCollection_r(handle, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), buffer.baseAddress, count)
         }
-        let collection = copies.withUnsafeMutableBufferPointer { buffer in
-            GEOSGeom_createCollection_r(handle, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), buffer.baseAddress, UInt32(buffer.count))
-        }
+        // GEOS owns the members from the call on, even when it fails (it destroys them then).
+        geometries = []
         guard let collection else { throw failure("GEOSGeom_createCollection_r") }
         let owned = GEOSGeometry(taking: collection, context: self)
         guard let union = GEOSUnaryUnion_r(handle, owned.pointer) else { throw failure("GEOSUnaryUnion_r") }
@@ -183,16 +179,17 @@ extension GEOSContext {
         let (minX, minY, maxX, maxY) = (box.min.x, box.min.y, box.max.x, box.max.y)
         let margin = max(maxX - minX, maxY - minY) * 0.01 + 1
         guard let aoiBoundary = GEOSBoundary_r(handle, area.pointer) else { throw failure("GEOSBoundary_r") }
-        var lines = [GEOSGeometry(taking: aoiBoundary, context: self)]
+        var lines: [OpaquePointer?] = [aoiBoundary]
+        defer { lines.forEach { GEOSGeom_destroy_r(handle, $0) } }
         for index in present {
             guard let cut = GEOSClipByRect_r(handle, footprints[index]!.pointer, minX - margin, minY - margin, maxX + margin, maxY + margin)
             else { throw failure("GEOSClipByRect_r") }
             let owned = GEOSGeometry(taking: cut, context: self)
             guard let boundary = GEOSBoundary_r(handle, owned.pointer) else { throw failure("GEOSBoundary_r") }
-            lines.append(GEOSGeometry(taking: boundary, context: self))
+            lines.append(boundary)
         }
         // The unary union of linework nodes it: every crossing becomes a vertex of both lines.
-        guard let noded = try unaryUnion(lines) else { return gains }
+        guard let noded = try unaryUnion(taking: &lines) else { return gains }
         var linework: OpaquePointer? = noded.pointer
         guard let facesPointer = GEOSPolygonize_r(handle, &linework, 1) else { throw failure("GEOSPolygonize_r") }
         let faces = GEOSGeometry(taking: facesPointer, context: self)
