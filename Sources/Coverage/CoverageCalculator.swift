@@ -18,6 +18,8 @@ public struct CoverageCalculator: Sendable {
     /// the overlay itself); services that only ask "is it fulfilled" can leave them out.
     public var includesCaptureShares: Bool
     private let index: EnvelopeTree
+    /// How far (degrees of latitude) any capture's geodesic edges can reach beyond its vertices' box.
+    private let captureOvershoot: Double
 
     /// Prepares captures: validates them, puts them in acquisition order and indexes their lon/lat envelopes.
     /// - Throws: ``GeoPriceError`` `invalid_geometry` or `zero_area` for a bad footprint or cloud mask.
@@ -42,6 +44,7 @@ public struct CoverageCalculator: Sendable {
         self.thresholdPercent = thresholdPercent
         self.includesCaptureShares = includesCaptureShares
         index = EnvelopeTree(envelopes)
+        captureOvershoot = envelopes.reduce(0) { max($0, GeodesicBow.latitudeOvershoot(ofVerticesIn: $1)) }
     }
 
     /// The coverage of one AOI (lon/lat, valid).
@@ -98,13 +101,13 @@ public struct CoverageCalculator: Sendable {
         concurrentMap(count: aois.count) { index in Result { () throws(GeoPriceError) in try cover(aois[index]) } }
     }
 
-    /// The indices (acquisition order) of captures whose envelope meets the AOI's, generously grown since geodesic
-    /// edges bow away from lon/lat-straight lines; the overlay drops the false friends. The AOI is also looked for
-    /// one turn east and west, for captures written on the other side of ±180°.
+    /// The indices (acquisition order) of captures whose envelope meets the AOI's, both grown in latitude by as much
+    /// as geodesic edges can bow beyond their vertices (``GeodesicBow``); the overlay drops the false friends. The AOI
+    /// is also looked for one turn east and west, for captures written on the other side of ±180°.
     private func nearbyCaptures(of unwrapped: [PlanarPolygon]) -> [Int] {
         let envelope = Envelope(of: unwrapped.flatMap { $0.rings[0] })
-        let size = envelope.max - envelope.min
-        let grown = envelope.expanded(by: size * 0.1 + SIMD2(0.02, 0.02))
+        let overshoot = GeodesicBow.latitudeOvershoot(ofVerticesIn: envelope) + captureOvershoot
+        let grown = envelope.expanded(by: SIMD2(0, overshoot))
         var found = Set<Int>()
         for turn in [-360.0, 0, 360] {
             found.formUnion(index.query(Envelope(min: grown.min + SIMD2(turn, 0), max: grown.max + SIMD2(turn, 0))))

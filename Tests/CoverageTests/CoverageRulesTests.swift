@@ -15,6 +15,16 @@ struct CoverageRulesTests {
 
     func aoi(_ polygon: Polygon) -> AOI { AOI(id: .string("a"), polygons: [polygon]) }
 
+    @Test("a capture above the AOI's top vertices is found where the AOI's geodesic top edge bows up to it")
+    func bowingEdgeMeetsCapture() throws {
+        // The AOI's top edge runs from (0°, 60°) to (20°, 60°) and peaks near 60.44° midway; the capture lies
+        // between 60.1° and 60.3°, wholly above every AOI vertex.
+        let calculator = try CoverageCalculator(captures: [Capture(id: "c", footprint: [box(9, 60.1, 11, 60.3)])])
+        let coverage = try calculator.cover(aoi(box(0, 59, 20, 60)))
+        #expect(coverage.coveredKm2 > 100)
+        #expect(coverage.captures.map(\.id) == ["c"])
+    }
+
     @Test("random AOIs and capture sets: closure to 1e-9, gains sum to covered to 1e-7", arguments: 0..<12)
     func randomClosure(seed: Int) throws {
         var generator = SeededGenerator(seed: UInt64(seed) &+ 99)
