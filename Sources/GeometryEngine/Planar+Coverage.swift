@@ -22,10 +22,10 @@ public struct PlanarCoverage: Sendable, Hashable {
 }
 
 extension Planar {
-    /// Covers an AOI with captures, all in one GEOS pass on the calling thread: the AOI prepared once, each capture
-    /// (less its cloud masks) that meets it clipped to the AOI's envelope, the clipped captures merged by one unary
-    /// union (captures overlap, so not a coverage union) and met with the AOI once, the remainder by one difference. Gains come from one arrangement: the AOI's and the captures'
-    /// boundaries (captures cut to the AOI's envelope) noded together and polygonized into faces, each face inside
+    /// Covers an AOI with captures, all in one GEOS pass on the calling thread: the AOI prepared once, the captures
+    /// (less their cloud masks) that meet it merged by one unary union (captures overlap, so not a coverage union)
+    /// and met with the AOI once, the remainder by one difference. Gains come from one arrangement: the AOI's and the
+    /// captures' boundaries (captures cut to the AOI's envelope) noded together and polygonized into faces, each face inside
     /// the AOI given to the earliest capture that holds it (candidates found through a GEOS STRtree), so no capture's
     /// gain needs the union of the captures before it.
     /// - Parameters:
@@ -43,11 +43,10 @@ extension Planar {
 
         var pieces: [GEOSGeometry?] = []
         var footprints: [GEOSGeometry?] = []
-        // Owned here until the union's collection takes them over (no copies of thousands of footprints).
-        var boxed: [OpaquePointer?] = []
-        defer { boxed.forEach { GEOSGeom_destroy_r(handle, $0) } }
+        // Copies of the footprints that meet the AOI, owned here until the union's collection takes them over.
+        var meeting: [OpaquePointer?] = []
+        defer { meeting.forEach { GEOSGeom_destroy_r(handle, $0) } }
         var wholeAOI = false
-        let box = try context.envelope(of: area)
         pieces.reserveCapacity(captures.count)
         for (index, capture) in captures.enumerated() {
             var footprint = try context.makeGeometry(capture)
@@ -63,12 +62,11 @@ extension Planar {
             }
             let coversAOI = GEOSPreparedCoveredBy_r(handle, prepared, footprint.pointer) == 1
             wholeAOI = wholeAOI || coversAOI
-            // Cut to the AOI's envelope (exact axis-aligned cuts): the union then meets the AOI's own edges only
-            // once, in one intersection, instead of in every piece, which sends GEOS into its slow snapping noder.
-            guard let cut = GEOSClipByRect_r(handle, footprint.pointer, box.min.x, box.min.y, box.max.x, box.max.y) else {
-                throw context.failure("GEOSClipByRect_r")
-            }
-            boxed.append(cut)
+            // Whole footprints, not cut: the union then meets the AOI's own edges only once, in one intersection, and
+            // has no cut edges lying on one another (cutting to the AOI sent GEOS into its slow snapping noder,
+            // cutting to its envelope stacked collinear edges along the box).
+            guard let copy = GEOSGeom_clone_r(handle, footprint.pointer) else { throw context.failure("GEOSGeom_clone_r") }
+            meeting.append(copy)
             let piece = withGains ? try context.clip(footprint, to: area, covering: coversAOI) : nil
             pieces.append(piece)
             footprints.append(withGains && piece == nil ? nil : footprint)
@@ -77,7 +75,7 @@ extension Planar {
         let covered: GEOSGeometry?
         if wholeAOI {
             covered = area
-        } else if let union = try context.unaryUnion(taking: &boxed) {
+        } else if let union = try context.unaryUnion(taking: &meeting) {
             guard let meet = GEOSIntersection_r(handle, area.pointer, union.pointer) else { throw context.failure("GEOSIntersection_r") }
             covered = GEOSGeometry(taking: meet, context: context)
         } else {
