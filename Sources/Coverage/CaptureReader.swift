@@ -27,7 +27,7 @@ public enum CaptureReader {
         let chunks = concurrentMap(count: features.count, chunkSize: 512) { chunk in
             Result { () throws(GeoPriceError) -> [Entry] in
                 try chunk.map { index throws(GeoPriceError) in
-                    try entry(features[index], index: index, path: isCollection ? JSONPath(components: [.key("features"), .index(index)]) : .root,
+                    try entry(features[index], index: index, path: isCollection ? JSONPath.feature(index) : .root,
                         crs: crs, limits: limits)
                 }
             }

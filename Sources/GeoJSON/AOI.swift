@@ -62,7 +62,7 @@ extension GeoJSONDocument {
             return try Self.areasOfInterest(collection.features, limits: limits)
         case .featureCollection(let collection):
             for (index, feature) in collection.features.enumerated() where (feature.id?.description ?? String(index)) == wanted {
-                if let aoi = try AOI(feature: feature, index: index, path: Self.featurePath(index)) { aois.append(aoi) }
+                if let aoi = try AOI(feature: feature, index: index, path: JSONPath.feature(index)) { aois.append(aoi) }
             }
         }
         if let wanted {
@@ -85,7 +85,7 @@ extension GeoJSONDocument {
                 aois.reserveCapacity(range.count)
                 var vertices = 0
                 for index in range {
-                    guard let aoi = try AOI(feature: features[index], index: index, path: featurePath(index)) else { continue }
+                    guard let aoi = try AOI(feature: features[index], index: index, path: JSONPath.feature(index)) else { continue }
                     vertices += try limits.check(aoi)
                     aois.append(aoi)
                 }
@@ -106,9 +106,6 @@ extension GeoJSONDocument {
     }
 
     private static var noAOI: GeoPriceError { GeoPriceError(.emptyGeometry, "the input holds no AOI (no Polygon or MultiPolygon)", path: "$") }
-
-    /// `$.features[index]`.
-    private static func featurePath(_ index: Int) -> JSONPath { JSONPath(components: [.key("features"), .index(index)]) }
 
     /// Roles whose features are never AOIs.
     public static let nonAOIRoles: Set<String> = ["capture", "cloud"]

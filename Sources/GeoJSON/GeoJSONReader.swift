@@ -77,10 +77,9 @@ public struct GeoJSONReader: Sendable {
         elements.reserveCapacity(values.count)
         for value in values { elements.append(try value?.get()) }
         let parsed = elements
-        let featuresPath = JSONPath.root.appending("features")
         let features = concurrentMap(count: parsed.count) { index -> Result<Feature, GeoPriceError> in
             if let feature = quick[index] { return .success(feature) }
-            return Result { () throws(GeoPriceError) in try reader.feature(from: parsed[index]!, at: featuresPath.appending(index), crs: crs) }
+            return Result { () throws(GeoPriceError) in try reader.feature(from: parsed[index]!, at: .feature(index), crs: crs) }
         }
         collection.features.reserveCapacity(features.count)
         for feature in features { collection.features.append(try feature.get()) }

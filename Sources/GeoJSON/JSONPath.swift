@@ -14,6 +14,9 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// The document root, `$`.
     public static let root = JSONPath(components: [])
 
+    /// `$.features[index]`: a feature of a collection.
+    public static func feature(_ index: Int) -> JSONPath { JSONPath(components: [.key("features"), .index(index)]) }
+
     /// A path made of these steps.
     public init(components: [Component]) { self.components = components }
 

@@ -41,12 +41,11 @@ enum NDJSONInput {
     private static func units(of value: JSONValue, reader: GeoJSONReader, line: Int?) -> [Unit] {
         let crs = value.objectValue?["crs"]?.stringValue
         if let object = value.objectValue, object["type"] == "FeatureCollection", let features = object["features"]?.arrayValue {
-            let featuresPath = JSONPath.root.appending("features")
             return features.enumerated().compactMap { index, featureValue -> Unit? in
                 let id = featureValue.objectValue?["id"]
                 do throws(GeoPriceError) {
-                    let feature = try reader.feature(from: featureValue, at: featuresPath.appending(index), crs: crs)
-                    guard let aoi = try AOI(feature: feature, index: index, path: featuresPath.appending(index)) else { return nil }
+                    let feature = try reader.feature(from: featureValue, at: .feature(index), crs: crs)
+                    guard let aoi = try AOI(feature: feature, index: index, path: .feature(index)) else { return nil }
                     return .success(aoi, crs: crs)
                 } catch {
                     return .failure(onLine(error, line), id: id ?? .number(Double(index)))
