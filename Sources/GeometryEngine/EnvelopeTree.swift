@@ -11,7 +11,9 @@ public struct Envelope: Sendable, Hashable {
         self.max = max
     }
 
-    /// The box around points (empty points give an inverted box that meets nothing).
+    /// The box around points (empty points give an inverted box that meets nothing). Inlinable, so that it is
+    /// specialized for the caller's sequence rather than run through generic witnesses.
+    @inlinable
     public init(of points: some Sequence<SIMD2<Double>>) {
         var low = SIMD2(Double.infinity, Double.infinity)
         var high = -low

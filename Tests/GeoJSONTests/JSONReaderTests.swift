@@ -42,9 +42,9 @@ struct JSONReaderTests {
         }
     }
 
-    @Test("random doubles survive writing and reading bit for bit")
+    @Test("seeded random doubles survive writing and reading bit for bit")
     func randomRoundTrip() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 1)
         for _ in 0..<20_000 {
             let number = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF)
             let text = JSONWriter().string(.number(number))
