@@ -18,8 +18,16 @@ public struct GeoJSONReader: Sendable {
 
     /// Reads a GeoJSON text.
     /// - Throws: ``GeoPriceError`` with code `invalid_json`, `invalid_geojson` or `invalid_coordinate`.
+    @inlinable
     public func read(_ bytes: some Collection<UInt8>) throws(GeoPriceError) -> GeoJSONDocument {
-        let array = Array(bytes)
+        // Inlinable so that the copy into an array is made for the caller's collection type (a slice of a file's
+        // lines, say), not byte by byte through generic witnesses.
+        try read(Array(bytes))
+    }
+
+    /// Reads a GeoJSON text held in an array.
+    /// - Throws: ``GeoPriceError`` with code `invalid_json`, `invalid_geojson` or `invalid_coordinate`.
+    public func read(_ array: [UInt8]) throws(GeoPriceError) -> GeoJSONDocument {
         if array.count >= Self.parallelThreshold, let split = json.featureRanges(array), split.ranges.count >= 64,
             split.members.contains(where: { $0.key == "type" && $0.value == "FeatureCollection" })
         {
