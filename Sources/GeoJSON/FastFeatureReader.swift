@@ -1,3 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes are exactly a literal's (compared as memory: no `String`, no iterators).
+    fileprivate func spells(_ literal: StaticString) -> Bool {
+        count == literal.utf8CodeUnitCount && (count == 0 || memcmp(baseAddress!, literal.utf8Start, count) == 0)
+    }
+}
+
 /// The common case of GeoJSON read straight into typed values: a Feature with plain members whose geometry is a
 /// Polygon or MultiPolygon written `type` first. Positions go straight into their ring's array, with no JSON value
 /// tree in between (one allocation per ring instead of one per position).
@@ -28,12 +41,12 @@ struct _FastFeatureReader {
 
         init?(_ name: UnsafeBufferPointer<UInt8>) {
             switch name.count {
-            case 2 where name.elementsEqual("id".utf8): self = .id
-            case 3 where name.elementsEqual("crs".utf8): self = .crs
-            case 4 where name.elementsEqual("type".utf8): self = .type
-            case 4 where name.elementsEqual("bbox".utf8): self = .bbox
-            case 8 where name.elementsEqual("geometry".utf8): self = .geometry
-            case 10 where name.elementsEqual("properties".utf8): self = .properties
+            case 2 where name.spells("id"): self = .id
+            case 3 where name.spells("crs"): self = .crs
+            case 4 where name.spells("type"): self = .type
+            case 4 where name.spells("bbox"): self = .bbox
+            case 8 where name.spells("geometry"): self = .geometry
+            case 10 where name.spells("properties"): self = .properties
             default: return nil
             }
         }
@@ -61,7 +74,7 @@ struct _FastFeatureReader {
             parser.skipWhitespace()
             switch member {
             case .type?:
-                guard let type = plainString(&parser), type.elementsEqual("Feature".utf8) else { return nil }
+                guard let type = plainString(&parser), type.spells("Feature") else { return nil }
             case .id?:
                 switch try? parser.parseValue() {
                 case .string(let text)?: id = .string(text)
@@ -100,17 +113,17 @@ struct _FastFeatureReader {
         parser.depth += 1
         defer { parser.depth -= 1 }
         parser.skipWhitespace()
-        guard plainString(&parser)?.elementsEqual("type".utf8) == true else { return nil }
+        guard plainString(&parser)?.spells("type") == true else { return nil }
         parser.skipWhitespace()
         guard parser.consume(UInt8(ascii: ":")) else { return nil }
         parser.skipWhitespace()
         guard let type = plainString(&parser) else { return nil }
-        let isPolygon = type.elementsEqual("Polygon".utf8)
-        guard isPolygon || type.elementsEqual("MultiPolygon".utf8) else { return nil }
+        let isPolygon = type.spells("Polygon")
+        guard isPolygon || type.spells("MultiPolygon") else { return nil }
         parser.skipWhitespace()
         guard parser.consume(UInt8(ascii: ",")) else { return nil }
         parser.skipWhitespace()
-        guard plainString(&parser)?.elementsEqual("coordinates".utf8) == true else { return nil }
+        guard plainString(&parser)?.spells("coordinates") == true else { return nil }
         parser.skipWhitespace()
         guard parser.consume(UInt8(ascii: ":")) else { return nil }
         parser.skipWhitespace()
