@@ -21,21 +21,18 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     public init(components: [Component]) { self.components = components }
 
     /// This path followed by an object member.
-    public func appending(_ key: String) -> JSONPath {
-        var copy = JSONPath(components: [])
-        copy.components.reserveCapacity(components.count + 1)
-        copy.components += components
-        copy.components.append(.key(key))
-        return copy
-    }
+    public func appending(_ key: String) -> JSONPath { appending(component: .key(key)) }
 
     /// This path followed by an array element.
-    public func appending(_ index: Int) -> JSONPath {
-        var copy = JSONPath(components: [])
-        copy.components.reserveCapacity(components.count + 1)
-        copy.components += components
-        copy.components.append(.index(index))
-        return copy
+    public func appending(_ index: Int) -> JSONPath { appending(component: .index(index)) }
+
+    /// One step more, in a single allocation.
+    private func appending(component: Component) -> JSONPath {
+        var steps: [Component] = []
+        steps.reserveCapacity(components.count + 1)
+        steps += components
+        steps.append(component)
+        return JSONPath(components: steps)
     }
 
     /// This path followed by array elements.

@@ -323,7 +323,7 @@ struct _JSONParser {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: buffer[contentStart..<position])
                 position += 1
-                if bitsSeen < 0x80 { return String(decoding: slice, as: UTF8.self) }
+                if bitsSeen < 0x80 { return String(decoding: slice, as: UTF8.self) }  // all ASCII: valid as it is
                 guard let string = String(validating: slice, as: UTF8.self) else {
                     throw fail("invalid UTF-8 in a string", at: start)
                 }
