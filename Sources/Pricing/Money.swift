@@ -56,12 +56,7 @@ public enum Money {
     static func powerOfTenScale(_ step: Decimal) -> Int? {
         if let (mantissa, exponent, negative) = _DecimalLayout.parts(of: step) {
             guard !negative, mantissa > 0 else { return nil }
-            var significand = mantissa
-            var power = exponent
-            while significand % 10 == 0 {
-                significand /= 10
-                power += 1
-            }
+            let (significand, power) = _DecimalLayout.normalized(mantissa, exponent)
             return significand == 1 && power <= 0 ? -power : nil
         }
         guard step > 0, step <= 1 else { return nil }
@@ -178,7 +173,8 @@ enum _DecimalLayout {
         layout.flatMap { read(value, $0) }
     }
 
-    private static func normalized(_ mantissa: UInt64, _ exponent: Int) -> (UInt64, Int) {
+    /// The mantissa without trailing zeros, the exponent raised to match (0 stays 0).
+    static func normalized(_ mantissa: UInt64, _ exponent: Int) -> (UInt64, Int) {
         var m = mantissa
         var e = exponent
         while m > 0 && m % 10 == 0 {

@@ -61,12 +61,7 @@ struct _ExactDecimal {
     /// leaves `Decimal`'s range.
     var value: Decimal? {
         guard magnitude != 0 else { return Decimal(0) }
-        var significand = magnitude
-        var power = exponent
-        while significand % 10 == 0 {
-            significand /= 10
-            power += 1
-        }
+        let (significand, power) = _DecimalLayout.normalized(magnitude, exponent)
         guard (-128...127).contains(power) else { return nil }
         return Decimal(sign: negative ? .minus : .plus, exponent: power, significand: Decimal(significand))
     }
