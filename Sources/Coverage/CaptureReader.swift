@@ -45,7 +45,7 @@ public enum CaptureReader {
             }
         }
         var byName: [String: Int] = [:]
-        for (index, capture) in captures.enumerated() where byName[describe(capture.id)] == nil { byName[describe(capture.id)] = index }
+        for (index, capture) in captures.enumerated().reversed() { byName[describe(capture.id)] = index }  // the first of a name wins
         for cloud in clouds {
             guard let index = byName[cloud.name] else {
                 throw GeoPriceError(

@@ -30,8 +30,9 @@ public struct CoverageCalculator: Sendable {
             chunk.map { index in
                 Result { () throws(GeoPriceError) -> Envelope in
                     let capture = ordered[index]
-                    try AOIValidation.validate(AOI(polygons: capture.footprint, isMultiPolygon: capture.footprint.count > 1, path: capture.path))
-                    return Envelope(of: try Antimeridian.unwrapped(capture.footprint, path: capture.path).flatMap { $0.rings[0] })
+                    let unwrapped = try AOIValidation.validate(
+                        AOI(polygons: capture.footprint, isMultiPolygon: capture.footprint.count > 1, path: capture.path))
+                    return Envelope(of: unwrapped.flatMap { $0.rings[0] })
                 }
             }
         }
