@@ -22,7 +22,7 @@ public enum CaptureReader {
         if features.count > limits.maxCaptures {
             throw InputLimits.exceeded("maxCaptures", limits.maxCaptures, features.count, what: "features of the captures", path: "$.features")
         }
-        let crs = document.crs
+        let crs = try document.crs
         // Each feature read on its own, in chunks on all cores; the first error in file order is the answer.
         let chunks = concurrentMap(count: features.count, chunkSize: 512) { chunk in
             Result { () throws(GeoPriceError) -> [Entry] in

@@ -97,7 +97,8 @@ struct _FastFeatureReader {
             case .bbox?, .crs?:
                 return nil
             case nil:
-                guard let key = String(validating: name, as: UTF8.self), !foreign.contains(where: { $0.key == key }),
+                // Many foreign members go to the plain reader, whose repeated-key check stays linear.
+                guard foreign.count < 16, let key = String(validating: name, as: UTF8.self), !foreign.contains(where: { $0.key == key }),
                     let value = try? parser.parseValue(), Self.isFinite(value)
                 else { return nil }
                 foreign.append((key, value))

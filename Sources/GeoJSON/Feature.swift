@@ -72,15 +72,19 @@ public enum GeoJSONDocument: Sendable, Hashable {
     case feature(Feature)
     case featureCollection(FeatureCollection)
 
-    /// The top-level `crs` member (`"EPSG:32632"`), which `geoprice reproject` writes since RFC 7946 has none.
-    /// `nil` means lon/lat on WGS84.
+    /// The CRS named by the top-level `crs` member (`"EPSG:32632"`, which `geoprice reproject` writes since RFC 7946
+    /// has none, or a GeoJSON 2008 `{"type": "name", …}` object); `nil` means lon/lat on WGS84.
+    /// - Throws: ``GeoPriceError`` `unknown_crs` for a member that names no CRS (see ``CRSName/named(by:path:)``);
+    ///   ``GeoJSONReader`` already refuses those when it reads the text.
     public var crs: String? {
-        let members: JSONObject
-        switch self {
-        case .geometry(let geometry): members = geometry.foreignMembers
-        case .feature(let feature): members = feature.foreignMembers
-        case .featureCollection(let collection): members = collection.foreignMembers
+        get throws(GeoPriceError) {
+            let members: JSONObject
+            switch self {
+            case .geometry(let geometry): members = geometry.foreignMembers
+            case .feature(let feature): members = feature.foreignMembers
+            case .featureCollection(let collection): members = collection.foreignMembers
+            }
+            return try CRSName.named(by: members["crs"], path: JSONPath.root.appending("crs"))
         }
-        return members["crs"]?.stringValue
     }
 }

@@ -59,12 +59,12 @@ public struct GeoJSONReader: Sendable {
     private func readInParallel(_ bytes: [UInt8], members: [(key: String, value: JSONValue)], ranges: [Range<Int>])
         throws(GeoPriceError) -> GeoJSONDocument
     {
-        var shell = JSONObject(members.map { ($0.key, $0.value) })
+        var shell = JSONObject(uniqueMembers: members)
         shell["features"] = .array([])
         guard case .featureCollection(var collection) = try document(from: .object(shell)) else {
             throw _GeoJSONDecoding.invalid("expected a FeatureCollection", .root)
         }
-        let crs = shell["crs"]?.stringValue
+        let crs = try CRSName.named(by: shell["crs"], path: JSONPath.root.appending("crs"))
         let reader = self
         let fast = _FastFeatureReader(checkLonLatRange: crs.map(CRSName.isLonLatWGS84) ?? true)
         // Typed straight from the bytes where the fast reader can; the rest parsed as JSON values first.
@@ -113,7 +113,7 @@ public struct GeoJSONReader: Sendable {
     /// Interprets an already parsed JSON value as a GeoJSON document.
     public func document(from value: JSONValue, at path: JSONPath = .root) throws(GeoPriceError) -> GeoJSONDocument {
         let object = try _GeoJSONDecoding.object(value, path: path, what: "a GeoJSON object")
-        let crs = object["crs"]?.stringValue
+        let crs = try CRSName.named(by: object["crs"], path: path.appending("crs"))
         let decoding = _GeoJSONDecoding(checkLonLatRange: crs.map(CRSName.isLonLatWGS84) ?? true)
         switch try decoding.typeName(object, path: path) {
         case "Feature": return .feature(try decoding.feature(object, path: path))
@@ -123,13 +123,35 @@ public struct GeoJSONReader: Sendable {
     }
 }
 
-/// Names of the CRS that mean "lon/lat on WGS84", as a top-level `crs` member may give it.
+/// A document's top-level `crs` member, and the names that mean "lon/lat on WGS84".
 public enum CRSName {
-    /// Whether the name means lon/lat degrees on WGS84 (`EPSG:4326`, `OGC:CRS84`, `WGS84`, …).
+    /// The CRS a top-level `crs` member names: the string `geoprice reproject` writes (`"EPSG:32632"`), or the
+    /// GeoJSON 2008 object GDAL and QGIS write (`{"type": "name", "properties": {"name":
+    /// "urn:ogc:def:crs:EPSG::3857"}}`); `nil` when the member is absent or `null` (lon/lat on WGS84).
+    /// - Throws: ``GeoPriceError`` `unknown_crs` for any other value (a number, a `link` object, an object without a
+    ///   name): a `crs` member is never ignored, since reading metres as degrees gives a silently wrong area.
+    public static func named(by member: JSONValue?, path: JSONPath) throws(GeoPriceError) -> String? {
+        switch member {
+        case nil, .null?: return nil
+        case .string(let name)?: return name
+        case .object(let object)?:
+            if object["type"] == "name", let name = object["properties"]?.objectValue?["name"]?.stringValue { return name }
+        default: break
+        }
+        throw GeoPriceError(
+            .unknownCRS,
+            "the crs member must be a CRS name (\"EPSG:32632\") or {\"type\": \"name\", \"properties\": {\"name\": …}}, found \(ErrorText.excerpt(of: member!))",
+            path: path.description, details: ["reason": "unreadable crs member"])
+    }
+
+    /// Whether the name means lon/lat degrees on WGS84 (`EPSG:4326`, `OGC:CRS84`, `WGS84`, the OGC URNs of both,
+    /// with or without a version): GeoJSON's coordinates are then read as they stand, longitude first.
     public static func isLonLatWGS84(_ name: String) -> Bool {
         let normalized = name.uppercased().replacingOccurrences(of: " ", with: "")
-        return ["EPSG:4326", "OGC:CRS84", "CRS84", "WGS84", "URN:OGC:DEF:CRS:OGC:1.3:CRS84", "URN:OGC:DEF:CRS:EPSG::4326"]
-            .contains(normalized)
+        if ["EPSG:4326", "OGC:CRS84", "CRS84", "WGS84"].contains(normalized) { return true }
+        let parts = normalized.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 7, parts[0] == "URN", parts[1] == "OGC", parts[2] == "DEF", parts[3] == "CRS" else { return false }
+        return (parts[4] == "EPSG" && parts[6] == "4326") || (parts[4] == "OGC" && parts[6] == "CRS84")
     }
 }
 
@@ -390,12 +412,12 @@ struct _GeoJSONDecoding {
     }
 
     private func foreignMembers(_ object: JSONObject, path: JSONPath, known: Set<String>) throws(GeoPriceError) -> JSONObject {
-        var foreign = JSONObject()
+        var foreign: [(key: String, value: JSONValue)] = []
         for member in object.members where !known.contains(member.key) {
             try Self.rejectNonFinite(member.value, path: path.appending(member.key))
-            foreign[member.key] = member.value
+            foreign.append(member)
         }
-        return foreign
+        return JSONObject(uniqueMembers: foreign)
     }
 
     /// NaN and Infinity are read so that coordinates can be rejected where they stand; anywhere else they are

@@ -35,19 +35,27 @@ public struct GeoPriceError: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// What kind of rejection this is.
     public var code: Code
-    /// A sentence for people: what is wrong and where.
-    public var message: String
+    /// A sentence for people: what is wrong and where. Input echoed in it is cut to a few hundred characters
+    /// (``ErrorText``), here and in ``path`` and ``details``, however the error is built or changed.
+    public var message: String { didSet { message = ErrorText.excerpt(message, limit: ErrorText.messageLimit) } }
     /// Where in the input, in JSONPath form (`$.features[3].geometry.coordinates[0][5]`), when the input has a path.
-    public var path: String?
+    public var path: String? { didSet { path = path.map { ErrorText.excerpt($0, limit: ErrorText.messageLimit) } } }
     /// The numbers behind the rejection: limit and value, ring and vertex index, the rule.
-    public var details: JSONObject
+    public var details: JSONObject { didSet { details = Self.shortened(details) } }
 
     /// Creates an error.
     public init(_ code: Code, _ message: String, path: String? = nil, details: JSONObject = JSONObject()) {
         self.code = code
-        self.message = message
-        self.path = path
-        self.details = details
+        self.message = ErrorText.excerpt(message, limit: ErrorText.messageLimit)
+        self.path = path.map { ErrorText.excerpt($0, limit: ErrorText.messageLimit) }
+        self.details = Self.shortened(details)
+    }
+
+    /// Details whose strings are cut to ``ErrorText/detailLimit`` characters.
+    private static func shortened(_ details: JSONObject) -> JSONObject {
+        let isLong = { (value: JSONValue) in value.stringValue.map { $0.utf8.count > ErrorText.detailLimit } ?? false }
+        guard details.members.contains(where: { isLong($0.value) }) else { return details }
+        return JSONObject(details.members.map { ($0.key, isLong($0.value) ? .string(ErrorText.excerpt($0.value.stringValue!)) : $0.value) })
     }
 
     /// `code: message (at path)`.

@@ -12,10 +12,13 @@ extension JSONReader {
             parser.skipWhitespace()
             guard parser.consume(UInt8(ascii: "{")) else { return nil }
             var members: [(key: String, value: JSONValue)] = []
+            var seenKeys: Set<String> = []
             var ranges: [Range<Int>]?
             repeat {
                 parser.skipWhitespace()
-                guard parser.peek == UInt8(ascii: "\""), let key = try? parser.parseString(), !members.contains(where: { $0.key == key }) else {
+                guard parser.peek == UInt8(ascii: "\""), let key = try? parser.parseString(),
+                    !_JSONParser.isRepeated(key, in: members, seen: &seenKeys)
+                else {
                     return nil
                 }
                 parser.skipWhitespace()

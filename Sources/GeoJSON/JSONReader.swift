@@ -156,10 +156,20 @@ struct _JSONParser {
         }
     }
 
+    /// Whether `key` is already a member: a scan of the few members most objects have, a hash set (filled on first
+    /// need) past them, so that an object of many keys is checked in linear time.
+    static func isRepeated(_ key: String, in members: [(key: String, value: JSONValue)], seen: inout Set<String>) -> Bool {
+        let scanned = 16
+        if members.count < scanned { return members.contains { $0.key == key } }
+        if seen.isEmpty { seen = Set(members.lazy.map(\.key)) }
+        return !seen.insert(key).inserted
+    }
+
     mutating func parseObject() throws(_JSONParseError) -> JSONValue {
         try enterContainer()
         position += 1
         var members: [(key: String, value: JSONValue)] = []
+        var seenKeys: Set<String> = []
         skipWhitespace()
         if position < buffer.count, buffer[position] == UInt8(ascii: "}") {
             position += 1
@@ -174,7 +184,7 @@ struct _JSONParser {
             }
             let keyOffset = position
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
+            if Self.isRepeated(key, in: members, seen: &seenKeys) {
                 throw fail("duplicate key '\(key)' in one object", at: keyOffset)
             }
             skipWhitespace()

@@ -34,7 +34,7 @@ public struct AreaAnswer: Sendable, Hashable {
     public init(measuring document: GeoJSONDocument, feature: String? = nil, with measurer: AreaMeasurer) throws(GeoPriceError) {
         var items: [MeasuredAOI] = []
         for aoi in try document.areasOfInterest(feature: feature) {
-            let lonLat = try aoi.toLonLat(from: document.crs)
+            let lonLat = try aoi.toLonLat(from: try document.crs)
             items.append(MeasuredAOI(aoi: lonLat, figures: try measurer.measure(lonLat)))
         }
         self.init(items: items)

@@ -32,7 +32,7 @@ public enum RequestReader {
         let aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in
             var located = aoi
             located.path = JSONPath(components: aoisPath.components + aoi.path.components)
-            return try located.toLonLat(from: document.crs)
+            return try located.toLonLat(from: try document.crs)
         }
         var pool = extra
         if let capturesValue = root["captures"] {

@@ -82,39 +82,40 @@ public enum Antimeridian {
         }
     }
 
-    /// Whether an RFC 7946 split is malformed: edges lie on both +180° and −180° but do not cover the same
-    /// latitudes, so the parts cannot meet along the cut.
+    /// How far (degrees) a longitude may lie from ±180° and still be on the cut, and by how much two cut edges'
+    /// latitudes may differ and still be one seam: real data carries float noise there (Natural Earth's Russia has
+    /// vertices at 180.00000000000006 and seams whose ends differ by 1.6e-13°); 1e-9° is about 0.1 mm.
+    public static let seamTolerance = 1e-9
+
+    /// Whether a longitude lies on ±180° within ``seamTolerance``.
+    public static func isOnSeam(_ longitude: Double) -> Bool { abs(abs(longitude) - 180) <= seamTolerance }
+
+    /// Whether an RFC 7946 split is malformed: edges lie on +180° and −180°, but some edge on one side shares no
+    /// stretch of latitude with any edge on the other, so the part it bounds meets nothing across the cut. Seams
+    /// need not match end to end: an L-shaped split (one side's seam −20..−10, the other's −15..−10) is one shape.
     public static func hasMismatchedCut(_ polygons: [Polygon]) -> Bool {
         let (east, west) = edgesOnAntimeridian(polygons)
         guard !east.isEmpty, !west.isEmpty else { return false }
-        return merged(east) != merged(west)
+        func meets(_ span: ClosedRange<Double>, _ others: [ClosedRange<Double>]) -> Bool {
+            others.contains { min($0.upperBound, span.upperBound) - max($0.lowerBound, span.lowerBound) > seamTolerance }
+        }
+        return !east.allSatisfy({ meets($0, west) }) || !west.allSatisfy({ meets($0, east) })
     }
 
-    /// The latitude spans of the edges lying on +180° and on −180°.
+    /// The latitude spans of the edges lying on +180° and on −180° (both ends within ``seamTolerance`` of one).
     private static func edgesOnAntimeridian(_ polygons: [Polygon]) -> (east: [ClosedRange<Double>], west: [ClosedRange<Double>]) {
         var east: [ClosedRange<Double>] = []
         var west: [ClosedRange<Double>] = []
         for polygon in polygons {
             for ring in polygon.rings {
-                for (start, end) in zip(ring, ring.dropFirst()) where start.longitude == end.longitude && abs(start.longitude) == 180 {
+                for (start, end) in zip(ring, ring.dropFirst())
+                where isOnSeam(start.longitude) && isOnSeam(end.longitude) && (start.longitude > 0) == (end.longitude > 0) {
                     let span = min(start.latitude, end.latitude)...max(start.latitude, end.latitude)
                     if start.longitude > 0 { east.append(span) } else { west.append(span) }
                 }
             }
         }
         return (east, west)
-    }
-
-    private static func merged(_ spans: [ClosedRange<Double>]) -> [ClosedRange<Double>] {
-        var result: [ClosedRange<Double>] = []
-        for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = result.last, span.lowerBound <= last.upperBound + 1e-9 {
-                result[result.count - 1] = last.lowerBound...max(last.upperBound, span.upperBound)
-            } else {
-                result.append(span)
-            }
-        }
-        return result.filter { $0.upperBound - $0.lowerBound > 1e-12 }
     }
 
     /// A longitude brought into [−180, 180).
@@ -138,8 +139,10 @@ public enum Antimeridian {
 
     // MARK: - Helpers
 
+    /// A ring's points with longitudes on the seam snapped to ±180° (so that split parts placed side by side meet
+    /// instead of overlapping by float noise), then made continuous.
     private static func continuous(_ ring: [Position]) -> [SIMD2<Double>] {
-        var points = ring.map { SIMD2($0.longitude, $0.latitude) }
+        var points = ring.map { SIMD2(isOnSeam($0.longitude) ? ($0.longitude > 0 ? 180 : -180) : $0.longitude, $0.latitude) }
         makeContinuous(&points)
         return points
     }

@@ -34,10 +34,17 @@ public struct CRSTransformer: Sendable, Hashable {
         try PROJContext.current.transformation(from: source, to: target).targetMetresPerUnit
     }
 
-    /// The point scale factor of this lon/lat → projected transform at a lon/lat point (`proj_factors`): how much the
+    /// The point scale factor of the target CRS's map projection at a lon/lat point (`proj_factors`): how much the
     /// projection stretches ground distances there (0.9996 on a UTM zone's central meridian).
+    /// - Throws: ``GeoPriceError`` `unknown_crs`, or `projection_failed` where PROJ cannot tell (a target that is not
+    ///   a projected CRS, a point outside the projection's domain).
     public func pointScale(atLonLat point: SIMD2<Double>) throws(GeoPriceError) -> Double {
-        try PROJContext.current.transformation(from: source, to: target).pointScale(atLonLat: point)
+        guard let scale = try PROJContext.current.transformation(from: source, to: target).pointScale(atLonLat: point) else {
+            throw GeoPriceError(
+                .projectionFailed, "PROJ cannot tell the point scale of \(target) at (\(point.x), \(point.y))",
+                details: ["crs": .string(target), "x": .number(point.x), "y": .number(point.y)])
+        }
+        return scale
     }
 
     /// Transforms points in one batch (`proj_trans_generic`).

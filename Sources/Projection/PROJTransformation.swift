@@ -11,9 +11,15 @@ final class PROJTransformation {
     let targetAreaOfUse: AreaOfUse?
     /// The source CRS's area of use (degrees), when PROJ knows one.
     let sourceAreaOfUse: AreaOfUse?
+    /// The thread's PROJ context, which owns every object built here.
+    private let context: OpaquePointer
+    /// The target CRS as given.
+    private let target: String
 
     init(from source: String, to target: String, in owner: PROJContext) throws(GeoPriceError) {
         let context = owner.context
+        self.context = context
+        self.target = target
         for name in [source, target] {
             guard CRSDefinition.isExplicit(name) else {
                 throw Self.unknownCRS(name, "give a CRS as AUTHORITY:CODE (EPSG:32632), a PROJ string, WKT or PROJJSON")
@@ -41,18 +47,34 @@ final class PROJTransformation {
         sourceAreaOfUse = AreaOfUse(of: proj_get_source_crs(context, normalized), context: context)
     }
 
-    /// The point scale factor of a lon/lat → projected operation at a lon/lat point (`proj_factors`); 1 where PROJ
-    /// cannot tell.
-    func pointScale(atLonLat point: SIMD2<Double>) -> Double {
-        // A CRS-to-CRS operation takes its source CRS's units: degrees for lon/lat.
-        let coordinate = proj_coord(point.x, point.y, 0, 0)
-        let factors = proj_factors(operation, coordinate)
-        proj_errno_reset(operation)
+    /// The point scale factor of the target CRS's map projection at a lon/lat point (`proj_factors` on the projected
+    /// CRS itself, which takes its base geographic coordinates in radians, longitude first): the mean of the
+    /// meridional and parallel scales, 0.9996 on a UTM zone's central meridian.
+    /// - Returns: `nil` where PROJ cannot tell (a target that is not a projected CRS, a point it cannot project).
+    func pointScale(atLonLat point: SIMD2<Double>) -> Double? {
+        guard let crs = targetCRS else { return nil }
+        let degrees = Double.pi / 180
+        proj_errno_reset(crs)
+        let factors = proj_factors(crs, proj_coord(point.x * degrees, point.y * degrees, 0, 0))
+        let failed = proj_errno(crs) != 0
+        proj_errno_reset(crs)
         let scale = (factors.meridional_scale + factors.parallel_scale) / 2
-        return scale.isFinite && scale > 0 ? scale : 1
+        return !failed && scale.isFinite && scale > 0 ? scale : nil
     }
 
-    deinit { proj_destroy(operation) }
+    /// The target CRS as a PROJ object, for ``pointScale(atLonLat:)``; built on first use.
+    private var targetCRS: OpaquePointer? {
+        if case .some(let built) = builtTargetCRS { return built }
+        let built = proj_create(context, CRSDefinition.normalized(target))
+        builtTargetCRS = .some(built)
+        return built
+    }
+    private var builtTargetCRS: OpaquePointer?? = nil
+
+    deinit {
+        proj_destroy(operation)
+        if case .some(let built?) = builtTargetCRS { proj_destroy(built) }
+    }
 
     static func unknownCRS(_ name: String, _ reason: String) -> GeoPriceError {
         GeoPriceError(.unknownCRS, "unknown or unusable CRS '\(name)': \(reason)", details: ["crs": .string(name)])

@@ -50,7 +50,7 @@ struct CoverageCommand: ParsableCommand {
         let order: OrderCoverage
         do {
             let document = try GeoJSONReader().read(aoiBytes)
-            let aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: document.crs) }
+            let aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: try document.crs) }
             order = try calculator.cover(aois)
         } catch {
             throw Output.reject(error, asJSON: json)

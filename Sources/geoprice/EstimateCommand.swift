@@ -88,7 +88,7 @@ struct EstimateCommand: ParsableCommand {
                 return
             }
             let document = try GeoJSONReader().read(bytes)
-            order.aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: document.crs) }
+            order.aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: try document.crs) }
             write(try estimator.estimate(order))
         } catch let error as GeoPriceError {
             throw Output.reject(error, asJSON: asJSON)

@@ -6,19 +6,22 @@ struct EstimateStream {
     let template: EstimateRequest
 
     func run(_ bytes: [UInt8]) -> Bool {
-        let units = NDJSONInput.units(bytes)
+        var units = NDJSONInput.units(bytes)
         var requests: [EstimateRequest] = []
         var slots: [Int?] = []
-        for unit in units {
+        for (position, unit) in units.enumerated() {
             guard case .success(let aoi, let crs) = unit else {
                 slots.append(nil)
                 continue
             }
             var request = template
-            do {
+            do throws(GeoPriceError) {
                 request.aois = [try aoi.toLonLat(from: crs)]
             } catch {
-                request.aois = []
+                // The AOI's own error (unknown_crs, projection_failed), answered on its line.
+                units[position] = .failure(error, id: aoi.nameJSON)
+                slots.append(nil)
+                continue
             }
             slots.append(requests.count)
             requests.append(request)

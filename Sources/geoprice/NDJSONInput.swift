@@ -39,7 +39,12 @@ enum NDJSONInput {
     }
 
     private static func units(of value: JSONValue, reader: GeoJSONReader, line: Int?) -> [Unit] {
-        let crs = value.objectValue?["crs"]?.stringValue
+        let crs: String?
+        do throws(GeoPriceError) {
+            crs = try CRSName.named(by: value.objectValue?["crs"], path: JSONPath.root.appending("crs"))
+        } catch {
+            return [.failure(onLine(error, line), id: value.objectValue?["id"])]
+        }
         if let object = value.objectValue, object["type"] == "FeatureCollection", let features = object["features"]?.arrayValue {
             return features.enumerated().compactMap { index, featureValue -> Unit? in
                 let id = featureValue.objectValue?["id"]
@@ -54,7 +59,7 @@ enum NDJSONInput {
         }
         do throws(GeoPriceError) {
             let document = try reader.document(from: value)
-            return try document.areasOfInterest().map { .success($0, crs: document.crs) }
+            return try document.areasOfInterest().map { .success($0, crs: crs) }
         } catch {
             return [.failure(onLine(error, line), id: value.objectValue?["id"])]
         }

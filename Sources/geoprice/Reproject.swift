@@ -34,7 +34,9 @@ struct Reproject: ParsableCommand {
         let outside: Int
         do {
             let document = try GeoJSONReader().read(bytes)
-            let reprojector = Reprojector(from: from ?? document.crs ?? CRSTransformer.lonLat, to: to, densifyMetres: densifyMetres)
+            var source = from ?? CRSTransformer.lonLat
+            if from == nil, let named = try document.crs { source = named }
+            let reprojector = Reprojector(from: source, to: to, densifyMetres: densifyMetres)
             (collection, outside) = try reprojector.transform(document)
         } catch {
             throw Output.reject(error, asJSON: json)
