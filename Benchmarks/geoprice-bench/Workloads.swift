@@ -10,10 +10,7 @@ struct Workloads {
     let runs: Int
     let cores = ProcessInfo.processInfo.activeProcessorCount
 
-    static func bytes(atPath path: String) throws -> [UInt8] {
-        guard let bytes = FileContents.bytes(atPath: path) else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        return bytes
-    }
+    static func bytes(atPath path: String) throws -> [UInt8] { try FileContents.bytes(atPath: path) }
 
     func bytes(_ name: String) throws -> [UInt8] { try Self.bytes(atPath: files.path(name)) }
 

@@ -34,19 +34,26 @@ struct Area: ParsableCommand {
     var ndjson = false
 
     func run() throws {
-        let bytes = try InputFile.bytes(file)
         let measurer = AreaMeasurer(crs: crs, norwaySvalbardZones: norwaySvalbardZones, repair: repair)
         if ndjson {
-            let allAnswered = NDJSONStream.run(bytes) { aoi throws(GeoPriceError) in
-                if let feature, aoi.name != feature { return nil }
-                return MeasuredAOI(aoi: aoi, figures: try measurer.measure(aoi)).jsonObject
+            let feature = feature
+            let allAnswered: Bool
+            do {
+                allAnswered = try NDJSONStream.run(file) { units in
+                    NDJSONStream.each(units) { aoi throws(GeoPriceError) in
+                        if let feature, aoi.name != feature { return nil }
+                        return JSONWriter().string(.object(MeasuredAOI(aoi: aoi, figures: try measurer.measure(aoi)).jsonObject))
+                    }
+                }
+            } catch {
+                throw Output.reject(error, asJSON: true)
             }
             if !allAnswered { throw ExitCode(2) }
             return
         }
         let answer: AreaAnswer
         do {
-            answer = try AreaAnswer(measuring: GeoJSONReader().read(bytes), feature: feature, with: measurer)
+            answer = try AreaAnswer(measuring: GeoJSONReader().read(InputFile.bytes(file)), feature: feature, with: measurer)
         } catch {
             throw Output.reject(error, asJSON: json)
         }

@@ -26,7 +26,7 @@ struct CancelQuoteCommand: ParsableCommand {
         do {
             let loaded = try InputFile.catalog(catalog)
             quote = try CancellationQuote(catalog: loaded, product: product, status: status, paid: paid)
-        } catch let error as GeoPriceError {
+        } catch {
             throw Output.reject(error, asJSON: json)
         }
         if json {

@@ -13,7 +13,7 @@ struct CatalogCommand: ParsableCommand {
         let loaded: Catalog
         do {
             loaded = try InputFile.catalog(catalog)
-        } catch let error as GeoPriceError {
+        } catch {
             throw Output.reject(error, asJSON: false)
         }
         var lines = ["catalog \(loaded.version)"]

@@ -33,34 +33,43 @@ struct CoverageCommand: ParsableCommand {
     var ndjson = false
 
     func run() throws {
-        let aoiBytes = try InputFile.bytes(aoi)
-        let captureBytes = try InputFile.bytes(captures)
-        guard (0...100).contains(threshold) else { throw ValidationError("--threshold is a percent from 0 to 100") }
+        let asJSON = json || ndjson
+        guard threshold.isFinite, (0...100).contains(threshold) else {
+            throw Output.reject(GeoPriceError(
+                .invalidValue, "--threshold is a percent from 0 to 100, found \(threshold)",
+                path: "--threshold", details: ["value": threshold.isFinite ? .number(threshold) : .string("\(threshold)"), "minimum": 0, "maximum": 100]), asJSON: asJSON)
+        }
         let calculator: CoverageCalculator
         do {
+            if let svg { try SVGFile.checkWritable(svg) }
             calculator = try CoverageCalculator(
-                captures: CaptureReader.captures(in: GeoJSONReader().read(captureBytes)), thresholdPercent: threshold)
+                captures: CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes(captures))), thresholdPercent: threshold)
         } catch {
-            throw Output.reject(error, asJSON: json || ndjson)
+            throw Output.reject(error, asJSON: asJSON)
         }
         if ndjson {
-            if !NDJSONStream.run(aoiBytes, answer: { aoi throws(GeoPriceError) in try calculator.cover(aoi).jsonObject }) { throw ExitCode(2) }
+            let allAnswered: Bool
+            do {
+                allAnswered = try NDJSONStream.run(aoi) { units in
+                    NDJSONStream.each(units) { aoi throws(GeoPriceError) in JSONWriter().string(.object(try calculator.cover(aoi).jsonObject)) }
+                }
+            } catch {
+                throw Output.reject(error, asJSON: true)
+            }
+            if !allAnswered { throw ExitCode(2) }
             return
         }
         let order: OrderCoverage
         do {
-            let document = try GeoJSONReader().read(aoiBytes)
-            let aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: try document.crs) }
+            let document = try GeoJSONReader().read(InputFile.bytes(aoi))
+            let crs = try document.crs
+            let aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: crs) }
             order = try calculator.cover(aois)
+            if let svg, let first = order.groups.first {
+                try SVGFile.save(CoverageSVG(coverage: first, captures: calculator.captures).render(), to: svg)
+            }
         } catch {
             throw Output.reject(error, asJSON: json)
-        }
-        if let svg, let first = order.groups.first {
-            do {
-                try CoverageSVG(coverage: first, captures: calculator.captures).render().write(toFile: svg, atomically: true, encoding: .utf8)
-            } catch let error as GeoPriceError {
-                throw Output.reject(error, asJSON: json)
-            }
         }
         if json {
             Output.json(.object(order.jsonObject))

@@ -82,13 +82,14 @@ struct EstimateCommand: ParsableCommand {
             let items = product.map { EstimateRequest.Item(product: $0, captures: pool, options: options) }
             var order = EstimateRequest(
                 aois: [], items: items, priority: priority, contract: contract, vouchers: vouchers, splitByDate: splitByDate, asOf: date)
-            let bytes = try InputFile.bytes(aoi!)
             if ndjson {
-                if !EstimateStream(estimator: estimator, template: order).run(bytes) { throw ExitCode(2) }
+                let stream = EstimateStream(estimator: estimator, template: order)
+                if !(try NDJSONStream.run(aoi!, answer: stream.answer)) { throw ExitCode(2) }
                 return
             }
-            let document = try GeoJSONReader().read(bytes)
-            order.aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: try document.crs) }
+            let document = try GeoJSONReader().read(InputFile.bytes(aoi!))
+            let crs = try document.crs
+            order.aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: crs) }
             write(try estimator.estimate(order))
         } catch let error as GeoPriceError {
             throw Output.reject(error, asJSON: asJSON)

@@ -1,19 +1,37 @@
-import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GeoPricing
 
-/// Reads the bytes of a file named on the command line, `-` meaning standard input.
+/// Reads what a file named on the command line holds, `-` meaning standard input, never past the input limit.
 enum InputFile {
-    static func bytes(_ path: String) throws -> [UInt8] {
-        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        guard let bytes = FileContents.bytes(atPath: path) else {
-            throw ValidationError("cannot read '\(path)': no such file, or not readable")
+    /// The whole input, up to ``InputLimits/maxBytes``.
+    /// - Throws: ``GeoPriceError`` `unreadable_input` (missing, a folder, no permission) or `limit_exceeded`.
+    static func bytes(_ path: String, limits: InputLimits = .standard) throws(GeoPriceError) -> [UInt8] {
+        if path == "-" { return try FileContents.bytes(of: STDIN_FILENO, named: "standard input", limit: limits.maxBytes) }
+        return try FileContents.bytes(atPath: path, limit: limits.maxBytes)
+    }
+
+    /// The input's lines as they arrive, each held to the input limits on its own.
+    /// - Throws: ``GeoPriceError`` `unreadable_input`.
+    static func lines(_ path: String, limits: InputLimits = .standard) throws(GeoPriceError) -> NDJSONLines {
+        if path == "-" { return NDJSONLines(descriptor: STDIN_FILENO, name: "standard input", maxLineBytes: limits.maxBytes) }
+        let descriptor = open(path, O_RDONLY)
+        var status = stat()
+        guard descriptor >= 0, fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else {
+            let reason = descriptor < 0 ? String(cString: strerror(errno)) : "it is a folder"
+            if descriptor >= 0 { close(descriptor) }
+            throw GeoPriceError(.unreadableInput, "cannot read '\(path)': \(reason)", details: ["file": .string(path), "reason": .string(reason)])
         }
-        return bytes
+        // Open until the process ends: the command reads it to its end.
+        return NDJSONLines(descriptor: descriptor, name: path, maxLineBytes: limits.maxBytes)
     }
 
     /// The catalog of `--catalog PATH`, else the bundled default.
-    static func catalog(_ path: String?) throws -> Catalog {
-        try path.map { try CatalogReader.read(bytes($0)) } ?? .bundledDefault()
+    static func catalog(_ path: String?) throws(GeoPriceError) -> Catalog {
+        guard let path else { return try .bundledDefault() }
+        return try CatalogReader.read(bytes(path))
     }
 }

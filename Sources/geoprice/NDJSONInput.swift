@@ -4,7 +4,7 @@ import GeoPricing
 /// FeatureCollection (or a single geometry or Feature), or NDJSON with one geometry, Feature or FeatureCollection
 /// per line.
 enum NDJSONInput {
-    enum Unit {
+    enum Unit: Sendable {
         /// An AOI and the CRS its coordinates are in.
         case success(AOI, crs: String?)
         /// A rejected AOI, or a line that could not be read, with the AOI's id when it is known.
@@ -20,7 +20,7 @@ enum NDJSONInput {
         var lineNumber = 0
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+            guard !isBlank(Array(line)) else { continue }
             do throws(GeoPriceError) {
                 result += units(of: try reader.json.read(line), reader: reader, line: lineNumber)
             } catch {
@@ -29,6 +29,29 @@ enum NDJSONInput {
         }
         return result
     }
+
+    /// The AOIs of one NDJSON line (none for a blank one); a line over the byte limit is its own `limit_exceeded`.
+    static func units(of line: NDJSONLines.Line) -> [Unit] {
+        switch line {
+        case .tooLong(let number, let bytes):
+            let limit = InputLimits.standard.maxBytes
+            return [.failure(onLine(InputLimits.exceeded("maxBytes", limit, bytes, what: "bytes of the line (at least)", path: "$"), number), id: nil)]
+        case .text(let text, let number):
+            guard !isBlank(text) else { return [] }
+            let reader = GeoJSONReader()
+            do throws(GeoPriceError) {
+                return units(of: try reader.json.read(text), reader: reader, line: number)
+            } catch {
+                return [.failure(onLine(error, number), id: nil)]
+            }
+        }
+    }
+
+    /// Whether a line holds only white space.
+    static func isBlank(_ line: [UInt8]) -> Bool { !line.contains { ![0x20, 0x09, 0x0D].contains($0) } }
+
+    /// Whether a line is one whole JSON text (so the input is NDJSON, not a document spread over lines).
+    static func isJSONText(_ line: [UInt8]) -> Bool { (try? JSONReader().read(line)) != nil }
 
     private static func onLine(_ error: GeoPriceError, _ line: Int?) -> GeoPriceError {
         guard let line else { return error }

@@ -1,12 +1,26 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GeoPricing
 
 /// Writing answers and rejections the same way in every command.
 enum Output {
+    /// The exit status when standard output cannot be written (a full disk, a closed descriptor): sysexits'
+    /// EX_IOERR, beside argument-parser's 64 (EX_USAGE) for a malformed command line.
+    static let unwritableStatus: Int32 = 74
+
     /// Writes one line to standard output at once (NDJSON consumers read line by line).
     static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        emit(text + "\n")
+    }
+
+    /// Writes lines to standard output in one write.
+    static func lines(_ texts: [String]) {
+        guard !texts.isEmpty else { return }
+        emit(texts.joined(separator: "\n") + "\n")
     }
 
     /// Writes a JSON value on one line.
@@ -14,9 +28,9 @@ enum Output {
         line(JSONWriter().string(value))
     }
 
-    /// Writes to standard error.
+    /// Writes to standard error (best effort: nothing is left to report a failure to).
     static func diagnostic(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        _ = writeAll(Array((text + "\n").utf8), to: STDERR_FILENO)
     }
 
     /// Reports a rejection, as JSON on standard output with `--json`, else as a sentence on standard error, and
@@ -28,5 +42,35 @@ enum Output {
             diagnostic("error: \(error)")
         }
         return ExitCode(2)
+    }
+
+    /// Writes to standard output; when that fails, says so on standard error and exits with ``unwritableStatus``
+    /// (an answer cut short must not look like a whole one).
+    private static func emit(_ text: String) {
+        if let failure = writeAll(Array(text.utf8), to: STDOUT_FILENO) {
+            let error = GeoPriceError(
+                .unwritableOutput, "cannot write standard output: \(String(cString: strerror(failure)))",
+                details: ["reason": .string(String(cString: strerror(failure)))])
+            diagnostic("error: \(error)")
+            exit(unwritableStatus)
+        }
+    }
+
+    /// Writes every byte, retrying after interruptions and short writes; the `errno` of a failure, else `nil`.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return written < 0 ? errno : EIO
+                }
+            }
+            return nil
+        }
     }
 }

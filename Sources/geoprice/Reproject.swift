@@ -28,12 +28,15 @@ struct Reproject: ParsableCommand {
     var json = false
 
     func run() throws {
-        let bytes = try InputFile.bytes(file)
-        if let densifyMetres, !(densifyMetres > 0) { throw ValidationError("--densify-m must be a positive number of metres") }
         let collection: FeatureCollection
         let outside: Int
-        do {
-            let document = try GeoJSONReader().read(bytes)
+        do throws(GeoPriceError) {
+            if let densifyMetres, !(densifyMetres > 0 && densifyMetres.isFinite) {
+                throw GeoPriceError(
+                    .invalidValue, "--densify-m is a positive number of metres, found \(densifyMetres)", path: "--densify-m",
+                    details: ["value": .string("\(densifyMetres)")])
+            }
+            let document = try GeoJSONReader().read(InputFile.bytes(file))
             var source = from ?? CRSTransformer.lonLat
             if from == nil, let named = try document.crs { source = named }
             let reprojector = Reprojector(from: source, to: to, densifyMetres: densifyMetres)
