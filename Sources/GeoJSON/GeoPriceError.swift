@@ -34,6 +34,7 @@ public struct GeoPriceError: Error, Sendable, Hashable, CustomStringConvertible 
         case notCancellable = "not_cancellable"
         case invalidCatalog = "invalid_catalog"
         case invalidDate = "invalid_date"
+        case conflictingOptions = "conflicting_options"
     }
 
     /// What kind of rejection this is.

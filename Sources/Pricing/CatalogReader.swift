@@ -3,6 +3,9 @@ import GeoJSON
 
 /// Reads a catalog from JSON, checking every field: money and other decimals are strings (`"8.50"`), unknown members
 /// are refused (a typo must not silently drop a rule), and every error is `invalid_catalog` naming the field's path.
+/// Rates, minimums and bounds are never negative; product ids, option keys within a product, contract ids and voucher
+/// codes are never repeated (the second is refused); and no product may price a line below zero
+/// (``_CatalogChecks/refuseNegativeLines(_:path:)``).
 public enum CatalogReader {
     /// Reads a catalog text.
     /// - Throws: ``GeoPriceError`` `invalid_json` or `invalid_catalog`.
@@ -22,13 +25,25 @@ public enum CatalogReader {
             products.append(product)
         }
         var contracts: [Contract] = []
+        var contractIDs = Set<String>()
         for (index, element) in try root.array("contracts", required: false).enumerated() {
-            let fields = try _Fields(element, path: JSONPath.root.appending("contracts").appending(index), known: ["id", "discountPercent"])
-            contracts.append(Contract(id: try fields.string("id"), discountPercent: try fields.percent("discountPercent") ?? 0))
+            let path = JSONPath.root.appending("contracts").appending(index)
+            let fields = try _Fields(element, path: path, known: ["id", "discountPercent"])
+            let contract = Contract(id: try fields.string("id"), discountPercent: try fields.percent("discountPercent") ?? 0)
+            guard contractIDs.insert(contract.id).inserted else {
+                throw _Fields.invalid("contract id '\(contract.id)' appears twice", path.appending("id"))
+            }
+            contracts.append(contract)
         }
         var vouchers: [Voucher] = []
+        var voucherCodes = Set<String>()
         for (index, element) in try root.array("vouchers", required: false).enumerated() {
-            vouchers.append(try voucher(element, path: JSONPath.root.appending("vouchers").appending(index)))
+            let path = JSONPath.root.appending("vouchers").appending(index)
+            let voucher = try voucher(element, path: path)
+            guard voucherCodes.insert(voucher.code).inserted else {
+                throw _Fields.invalid("voucher code '\(voucher.code)' appears twice", path.appending("code"))
+            }
+            vouchers.append(voucher)
         }
         return Catalog(version: try root.string("version"), products: products, contracts: contracts, vouchers: vouchers)
     }
@@ -63,6 +78,8 @@ public enum CatalogReader {
         "received", "accepted", "rejected", "scheduled", "tasked", "processing", "reserved", "held", "completed", "canceled",
     ]
 
+    /// Reads a product, then refuses it if some request could price one of its lines below zero
+    /// (``_CatalogChecks/refuseNegativeLines(_:path:)``).
     private static func product(_ value: JSONValue, path: JSONPath) throws(GeoPriceError) -> Product {
         let fields = try _Fields(value, path: path, known: productKeys)
         let mode: Product.Mode = try fields.choice("mode")
@@ -86,12 +103,13 @@ public enum CatalogReader {
         if let policy = try fields.object("cancellation", known: Set(statuses)) {
             for key in policy.keys { cancellation[key] = try policy.percent(key) }
         }
-        return Product(
+        let product = Product(
             id: try fields.string("id"), name: try fields.string("name", required: false), mode: mode, unit: unit, currency: currency,
             tiers: tiers, tierMode: try fields.choice("tierMode", default: .graduated), sceneKm2: sceneKm2,
             basis: try fields.choice("basis", default: mode == .archive ? .aoiIntersectFootprint : .aoi),
-            minimumBillableKm2: try minimums?.decimal("billableKm2"), minimumProductionKm2: try minimums?.decimal("productionKm2"),
-            minimumWidthKm: try minimums?.decimal("minWidthKm"), minimumCharge: try minimums?.decimal("minCharge"),
+            minimumBillableKm2: try minimums?.nonNegativeDecimal("billableKm2"),
+            minimumProductionKm2: try minimums?.nonNegativeDecimal("productionKm2"),
+            minimumWidthKm: try minimums?.nonNegativeDecimal("minWidthKm"), minimumCharge: try minimums?.nonNegativeDecimal("minCharge"),
             belowMinimum: try fields.choice("belowMinimum", default: .billAtMinimum),
             maxKm2: try fields.positiveDecimal("maxKm2"), maxVertices: try fields.integer("maxVertices"),
             multiPolygon: try fields.choice("multiPolygon", default: .union),
@@ -103,6 +121,8 @@ public enum CatalogReader {
             fulfilledThresholdPercent: try fields.percent("fulfilledThresholdPercent") ?? 85,
             chargeOnlyIfFulfilled: try fields.bool("chargeOnlyIfFulfilled") ?? false,
             options: try options(fields, path: path), freshDays: freshDays, freshModifier: freshModifier, cancellation: cancellation)
+        try _CatalogChecks.refuseNegativeLines(product, path: path)
+        return product
     }
 
     private static func tiers(_ fields: _Fields, path: JSONPath) throws(GeoPriceError) -> [Tier] {
@@ -133,10 +153,14 @@ public enum CatalogReader {
 
     private static func options(_ fields: _Fields, path: JSONPath) throws(GeoPriceError) -> [PricedOption] {
         var options: [PricedOption] = []
+        var keys = Set<String>()
         for (index, element) in try fields.array("options", required: false).enumerated() {
             let optionPath = path.appending("options").appending(index)
             let option = try _Fields(element, path: optionPath, known: ["key", "default", "values", "atMost", "modifier"])
             let key = try option.string("key")
+            guard keys.insert(key).inserted else {
+                throw _Fields.invalid("option '\(key)' appears twice: both would apply", optionPath.appending("key"))
+            }
             let defaultValue = try option.string("default", required: false)
             if let values = try option.object("values", known: nil) {
                 var priced: [(String, Modifier)] = []
@@ -193,6 +217,12 @@ struct _Fields {
         guard let value = Money.parse(text) else {
             throw Self.invalid("'\(key)' must be a decimal string such as \"8.50\", found \"\(text)\"", path.appending(key))
         }
+        return value
+    }
+
+    func nonNegativeDecimal(_ key: String) throws(GeoPriceError) -> Decimal? {
+        guard let value = try decimal(key) else { return nil }
+        guard value >= 0 else { throw Self.invalid("'\(key)' must not be negative", path.appending(key)) }
         return value
     }
 

@@ -7,13 +7,38 @@ struct _ResolvedOptions {
     var modifiers: [(Modifier, Estimate.Rule)] = []
     var warnings: [String] = []
 
-    /// Resolves given options (and the order's priority) against a product; defaults fill what is not given.
-    /// - Throws: ``GeoPriceError`` `unknown_option` for a priced option given a value the product does not list, or a
-    ///   threshold option given something other than a number.
+    /// Resolves given options (and the order's priority) against a product; defaults fill what is not given. A key
+    /// given twice with one value counts once.
+    /// - Throws: ``GeoPriceError`` `conflicting_options` when a key is given twice with different values, or the order's
+    ///   priority and the item's `priority` option disagree (at the option, `path`.key); `unknown_option` for a priced
+    ///   option given a value the product does not list, or a threshold option given something other than a number.
     init(product: Product, given: [(key: String, value: String)], priority: String?, path: JSONPath) throws(GeoPriceError) {
         var chosen: [String: String] = [:]
-        var all = given
-        if let priority, !given.contains(where: { $0.key == "priority" }) { all.append(("priority", priority)) }
+        var all: [(key: String, value: String)] = []
+        var seen: [String: String] = [:]
+        for (key, value) in given {
+            guard let earlier = seen.updateValue(value, forKey: key) else {
+                all.append((key, value))
+                continue
+            }
+            guard earlier == value else {
+                throw GeoPriceError(
+                    .conflictingOptions, "option \(key) is given twice, as '\(earlier)' and as '\(value)'", path: path.appending(key).description,
+                    details: ["key": .string(key), "values": [.string(earlier), .string(value)]])
+            }
+        }
+        if let priority {
+            if let option = seen["priority"] {
+                guard option == priority else {
+                    throw GeoPriceError(
+                        .conflictingOptions, "the order's priority '\(priority)' and the item's option priority=\(option) disagree",
+                        path: path.appending("priority").description,
+                        details: ["key": "priority", "orderPriority": .string(priority), "optionValue": .string(option)])
+                }
+            } else {
+                all.append(("priority", priority))
+            }
+        }
         for (key, value) in all {
             guard product.options.contains(where: { $0.key == key }) else {
                 warnings.append("option \(key)=\(value) is not priced by \(product.id): ignored")
