@@ -22,6 +22,8 @@ public struct NDJSONLines: ~Copyable {
     private let name: String
     private let maxLineBytes: Int
     private var buffer: [UInt8] = []
+    /// What one read brings, before it joins `buffer`.
+    private var chunk = [UInt8](repeating: 0, count: FileContents.chunkSize)
     /// Where the unread part of `buffer` starts.
     private var start = 0
     /// Where the search for the next line break resumes: the buffer holds none between `start` and here.
@@ -67,7 +69,7 @@ public struct NDJSONLines: ~Copyable {
             return line
         }
         while true {
-            guard let newline = buffer[max(start, searched)...].firstIndex(of: UInt8(ascii: "\n")) else {
+            guard let newline = Self.lineBreak(in: buffer, from: max(start, searched)) else {
                 searched = buffer.count
                 return nil
             }
@@ -79,6 +81,15 @@ public struct NDJSONLines: ~Copyable {
             lineNumber += 1
             guard newline - start <= maxLineBytes else { return .tooLong(number: lineNumber, bytes: newline - start) }
             return .text(Array(buffer[start..<newline]), number: lineNumber)
+        }
+    }
+
+    /// The index of the first line break at or after `from` (`memchr`: lines can be hundreds of megabytes long).
+    private static func lineBreak(in buffer: [UInt8], from: Int) -> Int? {
+        guard from < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes in
+            memchr(bytes.baseAddress! + from, Int32(UInt8(ascii: "\n")), bytes.count - from)
+                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! }
         }
     }
 
@@ -109,18 +120,15 @@ public struct NDJSONLines: ~Copyable {
             buffer.removeAll(keepingCapacity: true)
             searched = 0
         }
-        let chunk = FileContents.chunkSize
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunk))
         var got: Int
         repeat {
-            got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + old, chunk) }
+            got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
         } while got < 0 && errno == EINTR
         if got < 0 {
             let reason = String(cString: strerror(errno))
             throw GeoPriceError(.unreadableInput, "cannot read '\(name)': \(reason)", details: ["file": .string(name), "reason": .string(reason)])
         }
-        buffer.removeSubrange((old + got)...)
+        buffer.append(contentsOf: chunk[..<got])
         if got == 0 { atEnd = true }
     }
 }

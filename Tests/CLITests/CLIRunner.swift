@@ -31,7 +31,14 @@ struct CLIRunner {
         fatalError("geoprice executable not found near \(candidates)")
     }()
 
+    /// Runs the executable to its end. Standard input is written, and standard error read, on threads of their own,
+    /// so that a full pipe on either side never deadlocks the run.
     static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        try run(arguments, input: stdin.map { Data($0.utf8) })
+    }
+
+    /// Runs the executable with these bytes on standard input.
+    static func run(_ arguments: [String], input stdin: Data?) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -42,13 +49,35 @@ struct CLIRunner {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        let writer = Thread {
+            if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let errorText = ErrorCollector()
+        let reader = Thread { errorText.set(errors.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errorText.wait(), as: UTF8.self))
+    }
+}
+
+/// Standard error as a reader thread collects it.
+private final class ErrorCollector: @unchecked Sendable {
+    // Guarded by `done`: written once before the signal, read after the wait.
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    func set(_ value: Data) {
+        data = value
+        done.signal()
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
