@@ -84,7 +84,7 @@ struct Workloads {
     static func utmArea(_ aoi: AOI) -> Double {
         do {
             let zone = try AreaMeasurer.utmZone(of: Antimeridian.unwrapped(aoi.polygons, path: aoi.path), norwaySvalbard: false, path: aoi.path)
-            return try AreaMeasurer.planarArea(FlatRings(aoi.polygons), of: aoi, in: zone.crsName) / 1e6
+            return try AreaMeasurer.planarArea(FlatRings(aoi.polygons), of: aoi, in: zone.crsName, withinAreaOfUse: false) / 1e6
         } catch {
             return .nan
         }

@@ -9,8 +9,9 @@ public struct AreaFigures: Sendable, Hashable {
     public var perimeterKm: Double
     /// The zone of the AOI's (longitude-unwrapped) centroid.
     public var utmZone: UTMZone
-    /// Planar area after projecting the vertices into `utmZone`, km².
-    public var utmAreaKm2: Double
+    /// Planar area after projecting the vertices into `utmZone`, km²; `nil` when the zone cannot project the AOI
+    /// (see ``warnings``).
+    public var utmAreaKm2: Double?
     /// Every UTM zone the AOI shares interior with.
     public var utmZones: [UTMZone]
     /// The extra CRS asked for, if any.
@@ -23,9 +24,11 @@ public struct AreaFigures: Sendable, Hashable {
     public var minWidthM: Double?
     /// What `repair` changed, when the AOI was repaired first.
     public var repair: AOIRepair?
+    /// What was left out and why (UTM figures the zone cannot project).
+    public var warnings: [String] = []
 
     /// (UTM area − geodesic area) / geodesic area.
-    public var utmRelativeDifference: Double { (utmAreaKm2 - areaKm2) / areaKm2 }
+    public var utmRelativeDifference: Double? { utmAreaKm2.map { ($0 - areaKm2) / areaKm2 } }
 }
 
 /// Measures AOIs: validation, geodesic area and perimeter, UTM zone and projected areas.
@@ -62,20 +65,31 @@ public struct AreaMeasurer: Sendable {
         let unwrapped = try AOIValidation.validate(aoi)
         let zone = try Self.utmZone(of: unwrapped, norwaySvalbard: norwaySvalbardZones, path: aoi.path)
         let flat = FlatRings(aoi.polygons)
-        let utmArea = try Self.planarArea(flat, of: aoi, in: zone.crsName)
         var crsArea: Double?
-        if let crs { crsArea = try Self.planarArea(flat, of: aoi, in: crs) }
+        if let crs { crsArea = try Self.planarArea(flat, of: aoi, in: crs, withinAreaOfUse: true) }
+        // The UTM figures are auxiliary: where the zone's projection cannot take the AOI (a strip 180° wide), the
+        // geodesic figures are answered without them, with a warning.
+        var warnings: [String] = []
+        var utmArea: Double?
+        var minimumWidth: Double?
+        do {
+            utmArea = try Self.planarArea(flat, of: aoi, in: zone.crsName, withinAreaOfUse: false)
+            if measuresMinimumWidth { minimumWidth = try GroundMetric(aoi, norwaySvalbard: norwaySvalbardZones).minimumWidth() }
+        } catch where error.code == .projectionFailed {
+            warnings.append("the UTM figures are left out: \(zone.crsName) cannot project the AOI (\(error.message))")
+        }
         return AreaFigures(
             areaKm2: Geodesic.area(of: aoi.polygons) / 1e6,
             perimeterKm: Geodesic.perimeter(of: aoi.polygons) / 1e3,
             utmZone: zone,
-            utmAreaKm2: utmArea / 1e6,
+            utmAreaKm2: utmArea.map { $0 / 1e6 },
             utmZones: try Self.touchedZones(by: unwrapped, path: aoi.path),
             crs: crs,
             crsAreaKm2: crsArea.map { $0 / 1e6 },
             vertexCount: aoi.vertexCount,
-            minWidthM: measuresMinimumWidth ? try GroundMetric(aoi, norwaySvalbard: norwaySvalbardZones).minimumWidth() : nil,
-            repair: repairReport)
+            minWidthM: minimumWidth,
+            repair: repairReport,
+            warnings: warnings)
     }
 
     /// The zone of the centroid of the unwrapped lon/lat shape (GEOS, area-weighted, degrees).
@@ -84,9 +98,13 @@ public struct AreaMeasurer: Sendable {
     }
 
     /// The planar area (m²) of an AOI's vertices projected into a CRS, in the CRS's units converted to metres.
+    /// - Parameters:
+    ///   - withinAreaOfUse: whether every vertex must lie in the CRS's area of use, give or take 1° (a CRS asked for
+    ///     by name: outside it a projection gives finite nonsense, EPSG:3857 puts a pole at y = 2.4e8 m). UTM zones
+    ///     are used beyond their 6° by design, so the zone's own figures ask only for finite values.
     /// - Throws: ``GeoPriceError`` `unknown_crs` (also for a geographic CRS, whose planar area in degrees² is no
-    ///   area), `projection_failed` naming the vertex.
-    public static func planarArea(_ flat: FlatRings, of aoi: AOI, in crs: String) throws(GeoPriceError) -> Double {
+    ///   area, and for a CRS that is not 2-D), `projection_failed` naming the vertex.
+    public static func planarArea(_ flat: FlatRings, of aoi: AOI, in crs: String, withinAreaOfUse: Bool) throws(GeoPriceError) -> Double {
         let transformer = CRSTransformer(from: CRSTransformer.lonLat, to: crs)
         guard let metresPerUnit = try transformer.targetMetresPerUnit() else {
             throw GeoPriceError(
@@ -94,7 +112,15 @@ public struct AreaMeasurer: Sendable {
                 details: ["crs": .string(crs), "reason": "not projected"])
         }
         var projected = flat
-        do {
+        do throws(GeoPriceError) {
+            if withinAreaOfUse, let area = try transformer.targetAreaOfUse(),
+                let outside = flat.points.firstIndex(where: { !area.contains($0, margin: AreaOfUse.planarFigureMargin) })
+            {
+                let point = flat.points[outside]
+                throw GeoPriceError(
+                    .projectionFailed, "(\(point.x), \(point.y)) lies outside the area of use of \(crs)",
+                    details: ["point": .number(Double(outside)), "x": .number(point.x), "y": .number(point.y), "reason": "outside the area of use"])
+            }
             projected.points = try transformer.transform(flat.points)
         } catch {
             guard error.code == .projectionFailed, let index = error.details["point"]?.numberValue else { throw error }
@@ -102,6 +128,7 @@ public struct AreaMeasurer: Sendable {
             located.path = flat.path(of: Int(index), in: aoi).description
             let (part, ring, vertex) = flat.location(of: Int(index))
             located.details = ["crs": .string(crs), "ring": .number(Double(ring)), "vertex": .number(Double(vertex))]
+            if let reason = error.details["reason"] { located.details["reason"] = reason }
             if aoi.isMultiPolygon { located.details["part"] = .number(Double(part)) }
             throw located
         }

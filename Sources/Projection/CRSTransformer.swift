@@ -34,6 +34,11 @@ public struct CRSTransformer: Sendable, Hashable {
         try PROJContext.current.transformation(from: source, to: target).targetMetresPerUnit
     }
 
+    /// The target CRS's area of use (degrees), when PROJ knows one.
+    func targetAreaOfUse() throws(GeoPriceError) -> AreaOfUse? {
+        try PROJContext.current.transformation(from: source, to: target).targetAreaOfUse
+    }
+
     /// The point scale factor of the target CRS's map projection at a lon/lat point (`proj_factors`): how much the
     /// projection stretches ground distances there (0.9996 on a UTM zone's central meridian).
     /// - Throws: ``GeoPriceError`` `unknown_crs`, or `projection_failed` where PROJ cannot tell (a target that is not

@@ -11,6 +11,8 @@ final class PROJTransformation {
     let targetAreaOfUse: AreaOfUse?
     /// The source CRS's area of use (degrees), when PROJ knows one.
     let sourceAreaOfUse: AreaOfUse?
+    /// Whether the target is lon/lat or projected (both 2-D: anything else is refused when the operation is built).
+    private(set) var targetKind = CRSKind.geographic
     /// The thread's PROJ context, which owns every object built here.
     private let context: OpaquePointer
     /// The target CRS as given.
@@ -42,6 +44,14 @@ final class PROJTransformation {
                 details: ["crs": .string(target)])
         }
         operation = normalized
+        for (name, crs) in [(source, proj_get_source_crs(context, normalized)), (target, proj_get_target_crs(context, normalized))] {
+            defer { if let crs { proj_destroy(crs) } }
+            guard let crs, let kind = CRSKind(of: crs, context: context) else {
+                proj_destroy(normalized)
+                throw Self.unknownCRS(name, "geoprice works in 2-D CRSs, lon/lat or projected; this is \(Self.typeName(of: crs))")
+            }
+            if name == target { targetKind = kind }
+        }
         targetMetresPerUnit = Self.metresPerUnit(ofTargetOf: normalized, context: context)
         targetAreaOfUse = AreaOfUse(of: proj_get_target_crs(context, normalized), context: context)
         sourceAreaOfUse = AreaOfUse(of: proj_get_source_crs(context, normalized), context: context)
@@ -74,6 +84,20 @@ final class PROJTransformation {
     deinit {
         proj_destroy(operation)
         if case .some(let built?) = builtTargetCRS { proj_destroy(built) }
+    }
+
+    /// PROJ's name for a CRS object's type ("geocentric CRS", "compound CRS"), for errors.
+    static func typeName(of crs: OpaquePointer?) -> String {
+        guard let crs else { return "not a CRS" }
+        switch proj_get_type(crs) {
+        case PJ_TYPE_GEOCENTRIC_CRS: return "a geocentric CRS"
+        case PJ_TYPE_GEOGRAPHIC_3D_CRS: return "a 3-D geographic CRS"
+        case PJ_TYPE_COMPOUND_CRS: return "a compound CRS"
+        case PJ_TYPE_VERTICAL_CRS: return "a vertical CRS"
+        case PJ_TYPE_ENGINEERING_CRS: return "an engineering CRS"
+        case PJ_TYPE_PROJECTED_CRS: return "a 3-D projected CRS"
+        default: return "a CRS of another kind"
+        }
     }
 
     static func unknownCRS(_ name: String, _ reason: String) -> GeoPriceError {
@@ -123,6 +147,34 @@ final class PROJTransformation {
     }
 }
 
+/// The two kinds of CRS geoprice works in: 2-D geographic (degrees) and 2-D projected (a plane). Geocentric, 3-D,
+/// vertical, compound and engineering CRSs are refused: their coordinates are not a lon/lat pair or a plane, and a
+/// planar area or a GeoJSON position in them would be silently wrong.
+enum CRSKind: Sendable, Hashable {
+    case geographic
+    case projected
+
+    /// The kind of a CRS object (a bound CRS counts as its base), or `nil` when it is neither 2-D kind.
+    init?(of crs: OpaquePointer, context: OpaquePointer) {
+        var base = crs
+        var unwrapped: OpaquePointer?
+        defer { if let unwrapped { proj_destroy(unwrapped) } }
+        if proj_get_type(crs) == PJ_TYPE_BOUND_CRS {
+            guard let inner = proj_get_source_crs(context, crs) else { return nil }
+            unwrapped = inner
+            base = inner
+        }
+        guard let system = proj_crs_get_coordinate_system(context, base) else { return nil }
+        defer { proj_destroy(system) }
+        guard proj_cs_get_axis_count(context, system) == 2 else { return nil }
+        switch proj_get_type(base) {
+        case PJ_TYPE_GEOGRAPHIC_2D_CRS: self = .geographic
+        case PJ_TYPE_PROJECTED_CRS: self = .projected
+        default: return nil
+        }
+    }
+}
+
 /// The region where a CRS is meant to be used, in degrees; `west > east` when it crosses ±180°.
 struct AreaOfUse: Sendable, Hashable {
     var west: Double
@@ -142,9 +194,13 @@ struct AreaOfUse: Sendable, Hashable {
         self.north = north
     }
 
-    /// Whether a lon/lat point lies inside, with a margin of 1e-9°.
-    func contains(_ point: SIMD2<Double>) -> Bool {
-        let margin = 1e-9
+    /// How far (degrees) beyond its area of use a vertex may lie and still get a planar figure in a CRS: EPSG's
+    /// areas of use are coarse boxes (EPSG:2154's ends at 41.15°N, a little north of Corsica's southern waters),
+    /// while the vertices that break a projection lie far out (a pole in EPSG:3857, whose box ends at 85.06°).
+    static let planarFigureMargin = 1.0
+
+    /// Whether a lon/lat point lies inside, with a margin (degrees; 1e-9 by default).
+    func contains(_ point: SIMD2<Double>, margin: Double = 1e-9) -> Bool {
         guard point.y >= south - margin && point.y <= north + margin else { return false }
         let longitude = Antimeridian.normalized(point.x)
         if west <= east { return longitude >= west - margin && longitude <= east + margin }

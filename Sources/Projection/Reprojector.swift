@@ -94,6 +94,8 @@ struct _ReprojectionWork {
     let targetGeographic: Bool
     let sourceMetresPerUnit: Double
     var outside = 0
+    /// Vertices made by densification so far, held to the request's vertex limit.
+    var densified = 0
 
     init(reprojector: Reprojector) throws(GeoPriceError) {
         self.reprojector = reprojector
@@ -171,8 +173,17 @@ struct _ReprojectionWork {
         var points = input
         var origins = Array(input.indices)
         if densify, let metres = reprojector.densifyMetres {
-            (points, origins) = sourceGeographic
-                ? Densify.geodesic(points, maxSegmentMetres: metres) : Densify.linear(points, maxSegment: metres / sourceMetresPerUnit)
+            do {
+                (points, origins) = sourceGeographic
+                    ? try Densify.geodesic(points, maxSegmentMetres: metres)
+                    : try Densify.linear(points, maxSegment: metres / sourceMetresPerUnit)
+            } catch {
+                var located = error
+                located.path = path.description
+                throw located
+            }
+            densified += points.count
+            try InputLimits.standard.check(verticesInRequest: densified)
         }
         if sourceGeographic, !targetGeographic, let area = try areaOfUse(target: true) {
             outside += points.count(where: { !area.contains($0) })

@@ -26,7 +26,11 @@ struct BadCorpusCommandTests {
     func rejected(entry: Case) throws {
         let file = Fixtures.path("bad/\(entry.file)")
         let args = entry.args.map { $0.hasSuffix(".json") ? Fixtures.path("bad/\($0)") : $0 }
-        let arguments = entry.command == "area" ? ["area", "--json", file] + args : [entry.command, "--json", "--aoi", file] + args
+        let arguments = switch entry.command {
+        case "area", "reproject": [entry.command, "--json", file] + args
+        case "coverage": ["coverage", "--json", "--aoi", file, "--captures", file] + args
+        default: [entry.command, "--json", "--aoi", file] + args
+        }
         let result = try CLIRunner.run(arguments)
         #expect(result.status == 2, "\(entry)")
         #expect(result.stdout.split(separator: "\n").count == 1)

@@ -22,7 +22,7 @@ struct BadCorpusTests {
     @Test("each bad input gets its code and location", arguments: areaCases)
     func rejected(entry: Case) {
         do {
-            let document = try GeoJSONReader().read(Fixtures.bytes("bad/\(entry.file)"))
+            let document = try GeoJSONReader().read(FileContents.bytes(atPath: Fixtures.path("bad/\(entry.file)")))
             for aoi in try document.areasOfInterest() { _ = try AreaMeasurer().measure(aoi) }
             Issue.record("\(entry.file) was accepted")
         } catch {

@@ -19,7 +19,7 @@ struct ReferenceAreaTests {
         let perimeterKey = reference["geodesic_perimeter_shape_km"] != nil ? "geodesic_perimeter_shape_km" : "geodesic_perimeter_km"
         #expect(relativeDifference(figures.perimeterKm, reference.number(perimeterKey)) < 1e-9)
         #expect(figures.utmZone.epsg == Int(reference.number("utm_epsg")))
-        #expect(relativeDifference(figures.utmAreaKm2, reference.number("utm_area_km2")) < 1e-7)
+        #expect(relativeDifference(try #require(figures.utmAreaKm2), reference.number("utm_area_km2")) < 1e-7)
     }
 
     @Test("our own AOIs across the Earth match GeographicLib and pyproj", arguments: Fixtures.ownCases.indices)
@@ -30,7 +30,7 @@ struct ReferenceAreaTests {
         #expect(relativeDifference(figures.areaKm2, reference.number("geodesic_area_km2")) < 1e-9, "\(reference["name"]!)")
         #expect(relativeDifference(figures.perimeterKm, reference.number("geodesic_perimeter_km")) < 1e-9)
         #expect(figures.utmZone.epsg == Int(reference.number("utm_epsg")))
-        #expect(relativeDifference(figures.utmAreaKm2, reference.number("utm_area_km2")) < 1e-7)
+        #expect(relativeDifference(try #require(figures.utmAreaKm2), reference.number("utm_area_km2")) < 1e-7)
     }
 
     @Test("the three forms of an antimeridian AOI give the same figures")
