@@ -28,15 +28,27 @@ public struct AreaAnswer: Sendable, Hashable {
     /// Creates an answer.
     public init(items: [MeasuredAOI]) { self.items = items }
 
-    /// Measures every AOI of a document (or the one `feature` names); one bad AOI rejects the whole answer.
-    /// Coordinates in a projected CRS (top-level `crs` member) are brought to lon/lat first.
+    /// Measures every AOI of a document (or the one `feature` names), in chunks on all cores; one bad AOI rejects
+    /// the whole answer (the first in input order). Coordinates in a projected CRS (top-level `crs` member) are
+    /// brought to lon/lat first.
     /// - Throws: ``GeoPriceError``.
     public init(measuring document: GeoJSONDocument, feature: String? = nil, with measurer: AreaMeasurer) throws(GeoPriceError) {
-        var items: [MeasuredAOI] = []
-        for aoi in try document.areasOfInterest(feature: feature) {
-            let lonLat = try aoi.toLonLat(from: try document.crs)
-            items.append(MeasuredAOI(aoi: lonLat, figures: try measurer.measure(lonLat)))
+        let aois = try document.areasOfInterest(feature: feature)
+        let crs = try document.crs
+        let chunks = concurrentMap(count: aois.count, chunkSize: 256) { range in
+            Result { () throws(GeoPriceError) -> [MeasuredAOI] in
+                var measured: [MeasuredAOI] = []
+                measured.reserveCapacity(range.count)
+                for index in range {
+                    let lonLat = try aois[index].toLonLat(from: crs)
+                    measured.append(MeasuredAOI(aoi: lonLat, figures: try measurer.measure(lonLat)))
+                }
+                return measured
+            }
         }
+        var items: [MeasuredAOI] = []
+        items.reserveCapacity(aois.count)
+        for chunk in chunks { items += try chunk.get() }
         self.init(items: items)
     }
 
