@@ -27,9 +27,11 @@ package final class GEOSContext {
 
     deinit { GEOS_finish_r(handle) }
 
-    /// The error for a GEOS call that failed, with GEOS' own message when it gave one.
+    /// The error for a GEOS call that failed, with GEOS' own message when it gave one. The message is taken, so a
+    /// later failure never carries an earlier one's.
     package func failure(_ call: String) -> Error {
-        GEOSFailure(call: call, message: lastMessage ?? "no message")
+        defer { lastMessage = nil }
+        return GEOSFailure(call: call, message: lastMessage ?? "no message")
     }
 }
 

@@ -23,11 +23,11 @@ public struct CancellationQuote: Sendable, Hashable {
         }
         let status = given.lowercased() == "cancelled" ? "canceled" : given.lowercased()
         guard CatalogReader.statuses.contains(status) else {
-            throw GeoPriceError(.unknownOption, "'\(given)' is no order status; statuses are \(CatalogReader.statuses.joined(separator: ", "))",
+            throw GeoPriceError(.unknownStatus, "'\(given)' is no order status; statuses are \(CatalogReader.statuses.joined(separator: ", "))",
                 details: ["rule": "status", "value": .string(given)])
         }
         guard let paid = Money.parse(text), paid >= 0 else {
-            throw GeoPriceError(.unknownOption, "the paid amount must be a decimal such as 4750.00, found '\(text)'",
+            throw GeoPriceError(.invalidAmount, "the paid amount must be a decimal such as 4750.00, found '\(text)'",
                 details: ["rule": "paid", "value": .string(text)])
         }
         guard !["rejected", "canceled", "completed"].contains(status), let percent = product.cancellation[status] else {

@@ -105,7 +105,7 @@ public struct Estimator: Sendable {
             chosen = []
             for name in names {
                 guard let aoi = request.aois.first(where: { $0.name == name }) else {
-                    throw GeoPriceError(.invalidGeoJSON, "the item names AOI '\(name)', which the request does not have",
+                    throw GeoPriceError(.invalidRequest, "the item names AOI '\(name)', which the request does not have",
                         path: item.path.appending("aoi").description, details: ["aoi": .string(name)])
                 }
                 chosen.append(aoi)

@@ -16,7 +16,7 @@ public enum RequestReader {
     {
         let value = try JSONReader().read(bytes)
         guard case .object(let root) = value else {
-            throw GeoPriceError(.invalidGeoJSON, "an estimate request is a JSON object, found \(value.typeName)", path: "$")
+            throw GeoPriceError(.invalidRequest, "an estimate request is a JSON object, found \(value.typeName)", path: "$")
         }
         if root["aoi"]?.arrayValue != nil { return try airbus(root, captures: extra, asOf: asOf) }
         return try ours(root, captures: extra, asOf: asOf)
@@ -118,8 +118,9 @@ public enum RequestReader {
 
     // MARK: - Helpers
 
+    /// A request whose shape is wrong (`invalid_request`); its AOIs' GeoJSON is checked by ``GeoJSONReader``.
     static func invalid(_ message: String, _ path: JSONPath) -> GeoPriceError {
-        GeoPriceError(.invalidGeoJSON, message, path: path.description)
+        GeoPriceError(.invalidRequest, message, path: path.description)
     }
 
     private static func describe(_ value: JSONValue) -> String {
@@ -135,7 +136,7 @@ public enum RequestReader {
         var chosen: [Capture] = []
         for (index, id) in ids.enumerated() {
             guard let capture = pool.first(where: { describe($0.id) == id }) else {
-                throw GeoPriceError(.noCoverage, "no footprint for capture '\(id)': give it in the captures", path: path.appending(index).description,
+                throw GeoPriceError(.unknownCapture, "no footprint for capture '\(id)': give it in the captures", path: path.appending(index).description,
                     details: ["capture": .string(id)])
             }
             chosen.append(capture)

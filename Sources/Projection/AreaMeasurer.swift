@@ -151,8 +151,8 @@ public struct AreaMeasurer: Sendable {
         for column in firstColumn...max(firstColumn, lastColumn) {
             let west = Double(column) * 6 - 180
             let number = ((column % 60) + 60) % 60 + 1
-            if maximum.y > 0 { candidates.append((UTMZone(number: number, isNorth: true), SIMD2(west, 0), SIMD2(west + 6, 90))) }
-            if minimum.y < 0 { candidates.append((UTMZone(number: number, isNorth: false), SIMD2(west, -90), SIMD2(west + 6, 0))) }
+            if maximum.y > 0 { candidates.append((UTMZone(checkedNumber: number, isNorth: true), SIMD2(west, 0), SIMD2(west + 6, 90))) }
+            if minimum.y < 0 { candidates.append((UTMZone(checkedNumber: number, isNorth: false), SIMD2(west, -90), SIMD2(west + 6, 0))) }
         }
         let touched: [Bool]
         do {

@@ -41,9 +41,13 @@ final class PROJContext {
         return built
     }
 
-    /// The last PROJ error on this context, from its log or its error number.
+    /// The last PROJ error on this context, from its log or its error number; the logged message is taken, so a
+    /// later error never carries an earlier one's.
     func describeLastError() -> String {
-        if let lastMessage { return lastMessage }
+        if let message = lastMessage {
+            lastMessage = nil
+            return message
+        }
         let number = proj_context_errno(context)
         if number != 0, let text = proj_context_errno_string(context, number) { return String(cString: text) }
         return "no message from PROJ"

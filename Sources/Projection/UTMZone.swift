@@ -7,9 +7,14 @@ public struct UTMZone: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Whether it is the northern zone.
     public let isNorth: Bool
 
-    /// Creates a zone.
-    public init(number: Int, isNorth: Bool) {
-        precondition((1...60).contains(number), "UTM zones are numbered 1 to 60")
+    /// Creates a zone; `nil` for a number outside 1…60.
+    public init?(number: Int, isNorth: Bool) {
+        guard (1...60).contains(number) else { return nil }
+        self.init(checkedNumber: number, isNorth: isNorth)
+    }
+
+    /// A zone whose number the caller computed within 1…60.
+    init(checkedNumber number: Int, isNorth: Bool) {
         self.number = number
         self.isNorth = isNorth
     }
@@ -32,7 +37,7 @@ public struct UTMZone: Sendable, Hashable, Comparable, CustomStringConvertible {
                 }
             }
         }
-        self.init(number: number, isNorth: latitude >= 0)
+        self.init(checkedNumber: max(1, number), isNorth: latitude >= 0)
     }
 
     /// The EPSG code: 32600 + zone in the north, 32700 + zone in the south.

@@ -69,7 +69,7 @@ struct OrderDiscountTests {
 
     @Test("completed, rejected and canceled orders are not cancellable; odd statuses and amounts are refused", arguments: [
         ("completed", "10.00", GeoPriceError.Code.notCancellable), ("cancelled", "10.00", .notCancellable), ("rejected", "10.00", .notCancellable),
-        ("lost", "10.00", .unknownOption), ("received", "ten", .unknownOption), ("received", "1e3", .unknownOption),
+        ("lost", "10.00", .unknownStatus), ("received", "ten", .invalidAmount), ("received", "1e3", .invalidAmount),
     ])
     func notCancellable(status: String, paid: String, code: GeoPriceError.Code) {
         let error = rejection { _ = try CancellationQuote(catalog: F.catalog, product: "PNEO-TASKING-30CM", status: status, paid: paid) }

@@ -109,6 +109,22 @@ struct RequestAndCatalogTests {
         #expect(bad?.path == "$.asOf")
     }
 
+    @Test("a request's shape is invalid_request, an unknown capture id unknown_capture, each at its path", arguments: [
+        (#"[1,2]"#, "invalid_request", "$"),
+        (#"{"aois":{"type":"Polygon","coordinates":[[[2,45],[2.1,45],[2.1,45.1],[2,45]]]},"items":[3]}"#, "invalid_request", "$.items[0]"),
+        (#"{"aois":{"type":"Polygon","coordinates":[[[2,45],[2.1,45],[2.1,45.1],[2,45]]]},"items":[{"product":"PNEO-TASKING-30CM","options":7}]}"#,
+         "invalid_request", "$.items[0].options"),
+        (#"{"aois":{"type":"Polygon","coordinates":[[[2,45],[2.1,45],[2.1,45.1],[2,45]]]},"items":[{"product":"SPOTArchive10Color","captures":["nope"]}]}"#,
+         "unknown_capture", "$.items[0].captures[0]"),
+        (#"{"aois":{"type":"Polygon","coordinates":[[[2,45],[2.1,45],[2.1,45.1],[2,45]]]},"items":[{"product":"PNEO-TASKING-30CM","aoi":"west"}],"asOf":"2026-06-01"}"#,
+         "invalid_request", "$.items[0].aoi"),
+    ])
+    func requestShape(text: String, code: String, path: String) throws {
+        let error = rejection { _ = try F.estimator.estimate(RequestReader.read(Array(text.utf8))) }
+        #expect(error?.code.rawValue == code, "\(String(describing: error))")
+        #expect(error?.path == path)
+    }
+
     @Test("catalog faults are invalid_catalog at their field", arguments: [
         (#"{"version":"1","products":[{"id":"X","mode":"tasking","currency":"EUR","rate":"8,50"}]}"#, "$.products[0].rate"),
         (#"{"version":"1","products":[{"id":"X","mode":"tasking","currency":"EUR","rate":8.5}]}"#, "$.products[0].rate"),

@@ -20,3 +20,18 @@ struct UTMZoneTests {
         #expect(UTMZone(containing: point, norwaySvalbard: true).epsg == epsg)
     }
 }
+
+@Suite("UTM zones built by number")
+struct UTMZoneNumberTests {
+    @Test("numbers 1…60 make zones; anything else is nil, not a trap", arguments: [-1, 0, 61, Int.max, Int.min])
+    func outOfRange(number: Int) {
+        #expect(UTMZone(number: number, isNorth: true) == nil)
+    }
+
+    @Test("zone 1 south and zone 60 north")
+    func ends() throws {
+        #expect(try #require(UTMZone(number: 1, isNorth: false)).epsg == 32701)
+        #expect(try #require(UTMZone(number: 60, isNorth: true)).epsg == 32660)
+        #expect(try #require(UTMZone(number: 32, isNorth: true)).centralMeridian == 9)
+    }
+}
