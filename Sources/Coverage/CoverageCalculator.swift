@@ -52,8 +52,16 @@ public struct CoverageCalculator: Sendable {
     /// - Throws: ``GeoPriceError`` `invalid_geometry`, `too_large` (a capture or AOI reaching a quarter of the Earth
     ///   from the AOI's centre).
     public func cover(_ aoi: AOI) throws(GeoPriceError) -> AOICoverage {
-        let unwrapped = try AOIValidation.validate(aoi)
-        let centroid = try Antimeridian.centroid(of: unwrapped, path: aoi.path)
+        try cover(PreparedAOI(aoi))
+    }
+
+    /// The coverage of one prepared AOI.
+    /// - Throws: ``GeoPriceError`` `invalid_geometry`, `too_large` (a capture or AOI reaching a quarter of the Earth
+    ///   from the AOI's centre).
+    public func cover(_ prepared: PreparedAOI) throws(GeoPriceError) -> AOICoverage {
+        let aoi = prepared.aoi
+        let unwrapped = prepared.unwrapped
+        let centroid = prepared.centroid
         var plane = _GnomonicFrame(center: centroid)
         let aoiPlane = try plane.project(unwrapped, path: aoi.path)
         let candidates = nearbyCaptures(of: unwrapped)
@@ -68,7 +76,7 @@ public struct CoverageCalculator: Sendable {
         } catch {
             throw GeoPriceError(.invalidGeometry, "GEOS could not overlay the captures: \(error)", path: aoi.path.description)
         }
-        let requested = Geodesic.area(of: aoi.polygons) / 1e6
+        let requested = prepared.areaKm2
         let covered = plane.lonLat(overlay.covered)
         let remainder = plane.lonLat(overlay.remainder)
         var shares: [AOICoverage.CaptureShare] = []

@@ -8,9 +8,20 @@ import GeometryEngine
 public struct Estimator: Sendable {
     /// The catalog prices come from.
     public let catalog: Catalog
+    /// Coverage calculators built ahead for capture sets that many requests share (``sharing(captures:)``).
+    private var calculators: [[Capture]: CoverageCalculator] = [:]
 
     /// An estimator for a catalog.
     public init(catalog: Catalog) { self.catalog = catalog }
+
+    /// This estimator with the captures validated and indexed once, for every request whose items price them:
+    /// an NDJSON stream of AOIs priced against one captures file builds its index once, not once per line.
+    /// - Throws: ``GeoPriceError`` for a bad footprint or cloud mask.
+    public func sharing(captures: [Capture]) throws(GeoPriceError) -> Estimator {
+        var copy = self
+        copy.calculators[captures] = try CoverageCalculator(captures: captures)
+        return copy
+    }
 
     /// Prices one request: every item on every AOI it names, then order discounts.
     /// - Throws: ``GeoPriceError`` with the code of the first rule that rejects the request.
@@ -18,6 +29,7 @@ public struct Estimator: Sendable {
         var lines: [Estimate.Line] = []
         var warnings: [String] = []
         var currency: String?
+        let shared = _RequestPreparation(calculators: calculators)
         for item in request.items {
             guard let product = catalog.product(item.product) else {
                 throw GeoPriceError(
@@ -40,7 +52,7 @@ public struct Estimator: Sendable {
                     let label = "\(product.id) × \(aoi.name)" + (date.map { " on \($0)" } ?? "")
                     do {
                         lines.append(try line(product, aoi: aoi, captures: captures, date: date, item: item, options: options,
-                            asOf: request.asOf, label: label, warnings: &warnings))
+                            asOf: request.asOf, label: label, shared: shared, warnings: &warnings))
                     } catch where error.code == .noCoverage && date != nil {
                         warnings.append("\(label): no capture of that date meets the AOI; no line")
                     }
@@ -67,9 +79,9 @@ public struct Estimator: Sendable {
 
     private func line(
         _ product: Product, aoi: AOI, captures: [Capture], date: CalendarDate?, item: EstimateRequest.Item, options: _ResolvedOptions,
-        asOf: CalendarDate, label: String, warnings: inout [String]
+        asOf: CalendarDate, label: String, shared: _RequestPreparation, warnings: inout [String]
     ) throws(GeoPriceError) -> Estimate.Line {
-        let basis = try _LineBasis(product: product, aoi: aoi, captures: captures, label: label)
+        let basis = try _LineBasis(product: product, aoi: aoi, captures: captures, label: label, shared: shared)
         var rules = [basis.rule]
         let measured = Money.exactKm2(basis.km2)
         let pricer = _LinePricer(product: product)

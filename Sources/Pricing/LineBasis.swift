@@ -21,7 +21,7 @@ struct _LineBasis {
     /// AOI ∩ ⋃ footprints for archive.
     /// - Throws: ``GeoPriceError`` `too_many_vertices`, `unsupported_geometry` (MultiPolygon under `reject`),
     ///   `no_coverage`, `below_minimum_area`, `too_narrow`, and the AOI's own validation errors.
-    init(product: Product, aoi: AOI, captures: [Capture], label: String) throws(GeoPriceError) {
+    init(product: Product, aoi: AOI, captures: [Capture], label: String, shared: _RequestPreparation) throws(GeoPriceError) {
         if let maxVertices = product.maxVertices, aoi.vertexCount > maxVertices {
             throw GeoPriceError(
                 .tooManyVertices, "\(label): the AOI has \(aoi.vertexCount) vertices; \(product.id) takes at most \(maxVertices)",
@@ -33,10 +33,10 @@ struct _LineBasis {
             throw GeoPriceError(.unsupportedGeometry, "\(label): \(product.id) does not take MultiPolygon AOIs", path: aoi.path.description,
                 details: ["product": .string(product.id), "rule": "multiPolygon"])
         }
-        try AOIValidation.validate(aoi)
+        let prepared = try shared.prepared(aoi)
         var produced: [Polygon]
         if product.mode == .archive {
-            let coverage = try CoverageCalculator(captures: captures).cover(aoi)
+            let coverage = try shared.calculator(for: captures).cover(prepared)
             guard coverage.coveredKm2 > 0 else {
                 throw GeoPriceError(
                     .noCoverage, "\(label): none of the \(captures.count) captures meets the AOI", path: aoi.path.description,
@@ -51,21 +51,24 @@ struct _LineBasis {
             km2 = coverage.coveredKm2
         } else {
             produced = aoi.polygons
-            km2 = Geodesic.area(of: aoi.polygons) / 1e6
+            km2 = prepared.areaKm2
         }
         if product.basis == .bbox || (aoi.polygons.count > 1 && product.multiPolygon == .bbox) {
-            km2 = try Self.boundingBoxKm2(of: aoi)
+            km2 = Self.boundingBoxKm2(of: prepared)
         }
         rule = Estimate.Rule(name: "measured", values: [
             "basis": .string(product.basis.rawValue), "km2": .string(Money.string(Money.exactKm2(km2), scale: 6)),
         ])
-        try Self.checkProduction(product, polygons: produced, label: label, path: aoi.path)
+        try Self.checkProduction(product, polygons: produced, prepared: product.mode == .archive ? nil : prepared, label: label, path: aoi.path)
     }
 
-    /// The production minimum and the minimum ground width (per part), on what will be produced.
-    private static func checkProduction(_ product: Product, polygons: [Polygon], label: String, path: JSONPath) throws(GeoPriceError) {
+    /// The production minimum and the minimum ground width (per part), on what will be produced: the prepared AOI
+    /// itself for tasking, the covered polygons for archive.
+    private static func checkProduction(_ product: Product, polygons: [Polygon], prepared: PreparedAOI?, label: String, path: JSONPath)
+        throws(GeoPriceError)
+    {
         if let minimum = product.minimumProductionKm2 {
-            let produced = Money.exactKm2(Geodesic.area(of: polygons) / 1e6)
+            let produced = Money.exactKm2(prepared?.areaKm2 ?? Geodesic.area(of: polygons) / 1e6)
             guard produced >= minimum else {
                 throw GeoPriceError(
                     .belowMinimumArea,
@@ -76,7 +79,11 @@ struct _LineBasis {
             }
         }
         if let minimumKm = product.minimumWidthKm {
-            let metric = try GroundMetric(AOI(polygons: polygons, isMultiPolygon: polygons.count > 1, path: path))
+            let metric = if let prepared {
+                try GroundMetric(prepared)
+            } else {
+                try GroundMetric(AOI(polygons: polygons, isMultiPolygon: polygons.count > 1, path: path))
+            }
             let minimumMetres = NSDecimalNumber(decimal: minimumKm * 1000).doubleValue
             for (part, width) in try metric.minimumWidths().enumerated() where width < minimumMetres {
                 throw GeoPriceError(
@@ -89,8 +96,8 @@ struct _LineBasis {
     }
 
     /// The geodesic area of the AOI's lon/lat bounding box (longitudes unwrapped).
-    private static func boundingBoxKm2(of aoi: AOI) throws(GeoPriceError) -> Double {
-        let box = Envelope(of: try Antimeridian.unwrapped(aoi.polygons, path: aoi.path).flatMap { $0.rings[0] })
+    private static func boundingBoxKm2(of prepared: PreparedAOI) -> Double {
+        let box = Envelope(of: prepared.unwrapped.flatMap { $0.rings[0] })
         let ring = [SIMD2(box.min.x, box.min.y), SIMD2(box.max.x, box.min.y), box.max, SIMD2(box.min.x, box.max.y), box.min]
         return Geodesic.area(of: [PlanarPolygon(rings: [ring])]) / 1e6
     }

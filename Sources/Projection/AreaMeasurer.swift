@@ -55,15 +55,19 @@ public struct AreaMeasurer: Sendable {
     /// Validates (or with ``repair``, repairs) and measures an AOI given in lon/lat.
     /// - Throws: ``GeoPriceError``: `invalid_geometry`, `zero_area`, `unknown_crs`, `projection_failed`.
     public func measure(_ input: AOI) throws(GeoPriceError) -> AreaFigures {
-        var aoi = input
-        var repairReport: AOIRepair?
-        if repair {
-            let report = try AOIRepair(repairing: input)
-            aoi = report.aoi
-            repairReport = report
-        }
-        let unwrapped = try AOIValidation.validate(aoi)
-        let zone = try Self.utmZone(of: unwrapped, norwaySvalbard: norwaySvalbardZones, path: aoi.path)
+        guard repair else { return try measure(PreparedAOI(input)) }
+        let report = try AOIRepair(repairing: input)
+        var figures = try measure(PreparedAOI(report.aoi))
+        figures.repair = report
+        return figures
+    }
+
+    /// Measures a prepared AOI (``repair`` does not apply: it is already valid).
+    /// - Throws: ``GeoPriceError`` `unknown_crs`, `projection_failed` (the extra CRS only).
+    public func measure(_ prepared: PreparedAOI) throws(GeoPriceError) -> AreaFigures {
+        let aoi = prepared.aoi
+        let unwrapped = prepared.unwrapped
+        let zone = prepared.utmZone(norwaySvalbard: norwaySvalbardZones)
         let flat = FlatRings(aoi.polygons)
         var crsArea: Double?
         if let crs { crsArea = try Self.planarArea(flat, of: aoi, in: crs, withinAreaOfUse: true) }
@@ -73,14 +77,15 @@ public struct AreaMeasurer: Sendable {
         var utmArea: Double?
         var minimumWidth: Double?
         do {
-            utmArea = try Self.planarArea(flat, of: aoi, in: zone.crsName, withinAreaOfUse: false)
-            if measuresMinimumWidth { minimumWidth = try GroundMetric(aoi, norwaySvalbard: norwaySvalbardZones).minimumWidth() }
+            let (projected, metresPerUnit) = try Self.projected(flat, of: aoi, into: zone.crsName, withinAreaOfUse: false)
+            utmArea = projected.planarArea * metresPerUnit * metresPerUnit
+            if measuresMinimumWidth { minimumWidth = try GroundMetric(prepared, zone: zone, projected: projected).minimumWidth() }
         } catch where error.code == .projectionFailed {
             warnings.append("the UTM figures are left out: \(zone.crsName) cannot project the AOI (\(error.message))")
         }
         return AreaFigures(
-            areaKm2: Geodesic.area(of: aoi.polygons) / 1e6,
-            perimeterKm: Geodesic.perimeter(of: aoi.polygons) / 1e3,
+            areaKm2: prepared.areaKm2,
+            perimeterKm: prepared.perimeterKm,
             utmZone: zone,
             utmAreaKm2: utmArea.map { $0 / 1e6 },
             utmZones: try Self.touchedZones(by: unwrapped, path: aoi.path),
@@ -88,7 +93,7 @@ public struct AreaMeasurer: Sendable {
             crsAreaKm2: crsArea.map { $0 / 1e6 },
             vertexCount: aoi.vertexCount,
             minWidthM: minimumWidth,
-            repair: repairReport,
+            repair: nil,
             warnings: warnings)
     }
 
@@ -105,6 +110,15 @@ public struct AreaMeasurer: Sendable {
     /// - Throws: ``GeoPriceError`` `unknown_crs` (also for a geographic CRS, whose planar area in degrees² is no
     ///   area, and for a CRS that is not 2-D), `projection_failed` naming the vertex.
     public static func planarArea(_ flat: FlatRings, of aoi: AOI, in crs: String, withinAreaOfUse: Bool) throws(GeoPriceError) -> Double {
+        let (points, metresPerUnit) = try projected(flat, of: aoi, into: crs, withinAreaOfUse: withinAreaOfUse)
+        return points.planarArea * metresPerUnit * metresPerUnit
+    }
+
+    /// An AOI's vertices projected into a CRS, in the CRS's units, and metres per unit.
+    /// - Throws: as ``planarArea(_:of:in:withinAreaOfUse:)``.
+    static func projected(_ flat: FlatRings, of aoi: AOI, into crs: String, withinAreaOfUse: Bool)
+        throws(GeoPriceError) -> (points: FlatRings, metresPerUnit: Double)
+    {
         let transformer = CRSTransformer(from: CRSTransformer.lonLat, to: crs)
         guard let metresPerUnit = try transformer.targetMetresPerUnit() else {
             throw GeoPriceError(
@@ -132,7 +146,7 @@ public struct AreaMeasurer: Sendable {
             if aoi.isMultiPolygon { located.details["part"] = .number(Double(part)) }
             throw located
         }
-        return projected.planarArea * metresPerUnit * metresPerUnit
+        return (projected, metresPerUnit)
     }
 
     /// The UTM zones (standard grid) whose interior the unwrapped shape shares.

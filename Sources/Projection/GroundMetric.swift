@@ -14,18 +14,34 @@ public struct GroundMetric: Sendable {
     /// Each part's vertices in the zone, metres.
     private let parts: [PlanarPolygon]
 
-    /// Prepares an AOI: its zone, the scale factor there and its vertices projected into it.
+    /// Prepares polygons that need no validation (an overlay's result, say): its zone, the scale factor there and
+    /// its vertices projected into it.
     /// - Throws: ``GeoPriceError`` `invalid_geometry` (ring around a pole), `projection_failed`.
     public init(_ aoi: AOI, norwaySvalbard: Bool = false) throws(GeoPriceError) {
-        self.aoi = aoi
         let unwrapped = try Antimeridian.unwrapped(aoi.polygons, path: aoi.path)
         let centroid = try Antimeridian.centroid(of: unwrapped, path: aoi.path)
-        zone = UTMZone(containing: centroid, norwaySvalbard: norwaySvalbard)
+        try self.init(aoi, centroid: centroid, zone: UTMZone(containing: centroid, norwaySvalbard: norwaySvalbard), projected: nil)
+    }
+
+    /// Works on a prepared AOI, in the zone of its centroid (or `zone`), reusing its vertices already projected into
+    /// that zone when the caller has them.
+    /// - Throws: ``GeoPriceError`` `projection_failed`.
+    public init(_ prepared: PreparedAOI, zone: UTMZone? = nil, projected: FlatRings? = nil) throws(GeoPriceError) {
+        try self.init(prepared.aoi, centroid: prepared.centroid, zone: zone ?? prepared.utmZone(), projected: projected)
+    }
+
+    private init(_ aoi: AOI, centroid: SIMD2<Double>, zone: UTMZone, projected: FlatRings?) throws(GeoPriceError) {
+        self.aoi = aoi
+        self.zone = zone
         let transformer = CRSTransformer(from: CRSTransformer.lonLat, to: zone.crsName)
         scale = try transformer.pointScale(atLonLat: SIMD2(Antimeridian.normalized(centroid.x), centroid.y))
-        var flat = FlatRings(aoi.polygons)
-        flat.points = try transformer.transform(flat.points)
-        parts = flat.polygons
+        if let projected {
+            parts = projected.polygons
+        } else {
+            var flat = FlatRings(aoi.polygons)
+            flat.points = try transformer.transform(flat.points)
+            parts = flat.polygons
+        }
     }
 
     /// The ground width (m) of each part's minimum rotated rectangle (`GEOSMinimumWidth_r`).

@@ -83,7 +83,7 @@ struct EstimateCommand: ParsableCommand {
             var order = EstimateRequest(
                 aois: [], items: items, priority: priority, contract: contract, vouchers: vouchers, splitByDate: splitByDate, asOf: date)
             if ndjson {
-                let stream = EstimateStream(estimator: estimator, template: order)
+                let stream = EstimateStream(estimator: pool.isEmpty ? estimator : try estimator.sharing(captures: pool), template: order)
                 if !(try NDJSONStream.run(aoi!, answer: stream.answer)) { throw ExitCode(2) }
                 return
             }

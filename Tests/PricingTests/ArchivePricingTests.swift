@@ -24,6 +24,15 @@ struct ArchivePricingTests {
         #expect(priced.total == F.money(expected))
     }
 
+    @Test("an estimator sharing one captures index prices each AOI by hand: PHR tiers at 10, 500.004 and 2100 km²")
+    func sharedCaptures() throws {
+        let aois = [10.0, 500.004, 2100.0].map { F.aoi(km2: $0) }
+        let captures = aois.enumerated().map { F.capture(around: $1, id: "c\($0)", acquired: "2025-01-10T10:00:00Z") }
+        let shared = try F.estimator.sharing(captures: captures)
+        let totals = try aois.map { try shared.estimate(F.request("PHR-ARCHIVE-50CM", $0, captures: captures, asOf: "2026-06-01")).total }
+        #expect(totals == ["212.50", "4250.07", "15250.00"].map(F.money))
+    }
+
     @Test("half-even at the line: 10.01 km² × 10 × 1.25 = 125.125 → 125.12; 10.03 km² → 125.375 → 125.38")
     func lineRoundingTies() throws {
         #expect(try estimate("SPOTArchive10Color", km2: 10.005, options: [("licence", "eula_6_10")]).total == F.money("125.12"))
