@@ -9,10 +9,11 @@ public struct AOICoverage: Sendable, Hashable {
         public var id: JSONValue
         /// When it was acquired, if known.
         public var acquired: Date?
-        /// Geodesic km² of (capture − clouds) ∩ AOI.
-        public var overlapKm2: Double
-        /// Geodesic km² it adds over the captures before it in acquisition order.
-        public var gainKm2: Double
+        /// Geodesic km² of (capture − clouds) ∩ AOI; `nil` unless shares were asked for
+        /// (``CoverageCalculator/includesCaptureShares``).
+        public var overlapKm2: Double?
+        /// Geodesic km² it adds over the captures before it in acquisition order; `nil` unless shares were asked for.
+        public var gainKm2: Double?
     }
 
     /// The AOI.
@@ -64,8 +65,8 @@ public struct AOICoverage: Sendable, Hashable {
             "captures": .array(captures.map { share in
                 var object: JSONObject = ["id": share.id]
                 if let acquired = share.acquired { object["acquired"] = .string(RFC3339.string(acquired)) }
-                object["overlapKm2"] = .number(share.overlapKm2)
-                object["gainKm2"] = .number(share.gainKm2)
+                if let overlap = share.overlapKm2 { object["overlapKm2"] = .number(overlap) }
+                if let gain = share.gainKm2 { object["gainKm2"] = .number(gain) }
                 return .object(object)
             }),
         ]

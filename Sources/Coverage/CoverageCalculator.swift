@@ -14,8 +14,8 @@ public struct CoverageCalculator: Sendable {
     public let captures: [Capture]
     /// The fulfilment threshold, percent (default 85).
     public var thresholdPercent: Double
-    /// Whether answers list each capture's overlap and gain (the arrangement that finds gains costs about as much as
-    /// the overlay itself); services that only ask "is it fulfilled" can leave them out.
+    /// Whether answers give each capture's overlap and gain (the arrangement that finds gains costs about ten times
+    /// the covered/remainder overlay); without them, answers list the captures that share interior with each AOI.
     public var includesCaptureShares: Bool
     private let index: EnvelopeTree
     /// How far (degrees of latitude) any capture's geodesic edges can reach beyond its vertices' box.
@@ -23,7 +23,7 @@ public struct CoverageCalculator: Sendable {
 
     /// Prepares captures: validates them, puts them in acquisition order and indexes their lon/lat envelopes.
     /// - Throws: ``GeoPriceError`` `invalid_geometry` or `zero_area` for a bad footprint or cloud mask.
-    public init(captures: [Capture], thresholdPercent: Double = 85, includesCaptureShares: Bool = true) throws(GeoPriceError) {
+    public init(captures: [Capture], thresholdPercent: Double = 85, includesCaptureShares: Bool = false) throws(GeoPriceError) {
         let ordered = captures.sorted(by: Capture.acquisitionOrder)
         // Each footprint validated and unwrapped on all cores; the first error in acquisition order is the answer.
         let prepared = concurrentMap(count: ordered.count, chunkSize: 256) { chunk in
@@ -80,12 +80,17 @@ public struct CoverageCalculator: Sendable {
         let covered = plane.lonLat(overlay.covered)
         let remainder = plane.lonLat(overlay.remainder)
         var shares: [AOICoverage.CaptureShare] = []
-        for (position, captureIndex) in candidates.enumerated() where includesCaptureShares && !overlay.overlaps[position].isEmpty {
+        for (position, captureIndex) in candidates.enumerated() {
             let capture = captures[captureIndex]
-            shares.append(AOICoverage.CaptureShare(
-                id: capture.id, acquired: capture.acquired,
-                overlapKm2: Geodesic.area(of: plane.lonLat(overlay.overlaps[position])) / 1e6,
-                gainKm2: Geodesic.area(of: plane.lonLat(overlay.gains[position])) / 1e6))
+            if includesCaptureShares {
+                guard !overlay.overlaps[position].isEmpty else { continue }
+                shares.append(AOICoverage.CaptureShare(
+                    id: capture.id, acquired: capture.acquired,
+                    overlapKm2: Geodesic.area(of: plane.lonLat(overlay.overlaps[position])) / 1e6,
+                    gainKm2: Geodesic.area(of: plane.lonLat(overlay.gains[position])) / 1e6))
+            } else if overlay.meets[position] {
+                shares.append(AOICoverage.CaptureShare(id: capture.id, acquired: capture.acquired, overlapKm2: nil, gainKm2: nil))
+            }
         }
         let coveredKm2 = Geodesic.area(of: covered) / 1e6
         return AOICoverage(

@@ -25,7 +25,7 @@ enum _TiledOverlay {
                 let piece = try Planar.clip(aoi, to: SIMD2(west, box.min.y - margin), SIMD2(east, box.max.y + margin))
                 let members = envelopes.indices.filter { envelopes[$0].max.x >= west && envelopes[$0].min.x <= east }
                 guard !piece.isEmpty else {
-                    return (PlanarCoverage(covered: [], remainder: [], overlaps: [], gains: []), [])
+                    return (PlanarCoverage(covered: [], remainder: [], overlaps: [], gains: [], meets: []), [])
                 }
                 let overlay = try Planar.coverage(
                     of: piece, by: members.map { footprints[$0] }, clouds: members.map { clouds[$0] }, withGains: withGains)
@@ -36,16 +36,19 @@ enum _TiledOverlay {
         var remainder: [PlanarPolygon] = []
         var overlaps = [[PlanarPolygon]](repeating: [], count: withGains ? footprints.count : 0)
         var gains = overlaps
+        var meets = [Bool](repeating: false, count: footprints.count)
         for result in results {
             let (overlay, members) = try result.get()
             covered += overlay.covered
             remainder += overlay.remainder
+            for (position, capture) in members.enumerated() where overlay.meets[position] { meets[capture] = true }
             guard withGains else { continue }
             for (position, capture) in members.enumerated() {
                 overlaps[capture] += overlay.overlaps[position]
                 gains[capture] += overlay.gains[position]
             }
         }
-        return PlanarCoverage(covered: try Planar.union(covered), remainder: try Planar.union(remainder), overlaps: overlaps, gains: gains)
+        return PlanarCoverage(
+            covered: try Planar.union(covered), remainder: try Planar.union(remainder), overlaps: overlaps, gains: gains, meets: meets)
     }
 }

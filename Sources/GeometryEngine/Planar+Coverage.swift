@@ -11,13 +11,17 @@ public struct PlanarCoverage: Sendable, Hashable {
     /// Per capture (in the order given): what it adds over the captures before it, as faces of the arrangement of all
     /// pieces. The gains partition `covered`.
     public var gains: [[PlanarPolygon]]
+    /// Per capture (in the order given): whether it (less its clouds) shares interior with the AOI. Found with or
+    /// without gains, from the prepared AOI.
+    public var meets: [Bool]
 
     /// A coverage from its parts.
-    public init(covered: [PlanarPolygon], remainder: [PlanarPolygon], overlaps: [[PlanarPolygon]], gains: [[PlanarPolygon]]) {
+    public init(covered: [PlanarPolygon], remainder: [PlanarPolygon], overlaps: [[PlanarPolygon]], gains: [[PlanarPolygon]], meets: [Bool]) {
         self.covered = covered
         self.remainder = remainder
         self.overlaps = overlaps
         self.gains = gains
+        self.meets = meets
     }
 }
 
@@ -47,6 +51,7 @@ extension Planar {
         var meeting: [OpaquePointer?] = []
         defer { meeting.forEach { GEOSGeom_destroy_r(handle, $0) } }
         var wholeAOI = false
+        var meets = [Bool](repeating: false, count: captures.count)
         pieces.reserveCapacity(captures.count)
         for (index, capture) in captures.enumerated() {
             var footprint = try context.makeGeometry(capture)
@@ -60,6 +65,7 @@ extension Planar {
                 footprints.append(nil)
                 continue
             }
+            meets[index] = try !context.onlyTouches(prepared, footprint)
             let coversAOI = GEOSPreparedCoveredBy_r(handle, prepared, footprint.pointer) == 1
             wholeAOI = wholeAOI || coversAOI
             // Whole footprints, not cut: the union then meets the AOI's own edges only once, in one intersection, and
@@ -93,7 +99,8 @@ extension Planar {
             covered: try covered.map { try context.polygons(of: $0.pointer) } ?? [],
             remainder: try context.polygons(of: remainder.pointer),
             overlaps: withGains ? try pieces.map { try $0.map { try context.polygons(of: $0.pointer) } ?? [] } : [],
-            gains: withGains ? try context.gains(of: footprints, pieces: pieces, in: area, prepared: prepared) : [])
+            gains: withGains ? try context.gains(of: footprints, pieces: pieces, in: area, prepared: prepared) : [],
+            meets: meets)
     }
 }
 
@@ -116,6 +123,15 @@ extension GEOSContext {
         case 0: return false
         case 1: return true
         default: throw failure("GEOSPreparedIntersects_r")
+        }
+    }
+
+    /// Whether a geometry that meets the prepared one touches it only on their boundaries (no interior shared).
+    fileprivate func onlyTouches(_ prepared: OpaquePointer, _ geometry: GEOSGeometry) throws -> Bool {
+        switch GEOSPreparedTouches_r(handle, prepared, geometry.pointer) {
+        case 0: return false
+        case 1: return true
+        default: throw failure("GEOSPreparedTouches_r")
         }
     }
 

@@ -26,6 +26,9 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "Also draw the first AOI, its captures, covered and remainder as SVG in its UTM zone.")
     var svg: String?
 
+    @Flag(help: "Also give each capture's overlap and the new area it adds in acquisition order (about ten times the work).")
+    var gains = false
+
     @Flag(help: "Print one JSON object: the order with its groups.")
     var json = false
 
@@ -43,7 +46,8 @@ struct CoverageCommand: ParsableCommand {
         do {
             if let svg { try SVGFile.checkWritable(svg) }
             calculator = try CoverageCalculator(
-                captures: CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes(captures))), thresholdPercent: threshold)
+                captures: CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes(captures))), thresholdPercent: threshold,
+                includesCaptureShares: gains)
         } catch {
             throw Output.reject(error, asJSON: asJSON)
         }

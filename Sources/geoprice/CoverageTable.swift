@@ -14,8 +14,12 @@ enum CoverageTable {
             for share in group.captures {
                 let id = share.id.stringValue ?? JSONWriter().string(share.id)
                 let when = share.acquired.map { "  " + RFC3339.string($0) } ?? ""
-                lines.append("  \(id.padding(toLength: 16, withPad: " ", startingAt: 0)) overlap \(String(format: "%12.6f", share.overlapKm2)) km²"
-                    + "  gain \(String(format: "%12.6f", share.gainKm2)) km²\(when)")
+                let name = id.padding(toLength: 16, withPad: " ", startingAt: 0)
+                if let overlap = share.overlapKm2, let gain = share.gainKm2 {
+                    lines.append("  \(name) overlap \(String(format: "%12.6f", overlap)) km²  gain \(String(format: "%12.6f", gain)) km²\(when)")
+                } else {
+                    lines.append("  \(name) meets the AOI\(when)")
+                }
             }
         }
         if order.groups.count > 1 {

@@ -23,6 +23,24 @@ struct CoverageCommandTests {
         #expect(order["fulfilled"] == true)
     }
 
+    @Test("captures are listed without areas by default; --gains adds overlaps and gains that add up to the covered area")
+    func gains() throws {
+        let file = Fixtures.path("cases/germany_25km2.json")
+        let plain = try #require(try CLIRunner.run(["coverage", "--json", "--aoi", file, "--captures", file]).json().objectValue)
+        let plainValues = plain["groups"]?.arrayValue?.first?.objectValue?["captures"]?.arrayValue?.compactMap(\.objectValue)
+        let plainCaptures = try #require(plainValues)
+        #expect(plainCaptures.count == 3)
+        #expect(plainCaptures.allSatisfy { $0["overlapKm2"] == nil && $0["gainKm2"] == nil && $0["id"] != nil })
+        let withGains = try #require(try CLIRunner.run(["coverage", "--json", "--gains", "--aoi", file, "--captures", file]).json().objectValue)
+        let group = try #require(withGains["groups"]?.arrayValue?.first?.objectValue)
+        let shareValues = group["captures"]?.arrayValue?.compactMap(\.objectValue)
+        let shares = try #require(shareValues)
+        #expect(shares.map { $0["id"] } == plainCaptures.map { $0["id"] })
+        let expected = Fixtures.reference("germany_25km2")["coverage"]!.objectValue!["geodesic_densified_overlay"]!.objectValue!
+        #expect(relativeDifference(shares.reduce(0) { $0 + $1.number("gainKm2") }, expected.number("covered_km2")) < 1e-5)
+        #expect(shares.allSatisfy { $0.number("overlapKm2") >= $0.number("gainKm2") })
+    }
+
     @Test("--threshold decides fulfilment")
     func threshold() throws {
         let file = Fixtures.path("cases/germany_25km2.json")

@@ -25,6 +25,27 @@ struct CoverageRulesTests {
         #expect(coverage.captures.map(\.id) == ["c"])
     }
 
+    @Test("without shares, the captures sharing interior with the AOI are listed without areas; one touching its edge is not")
+    func meetingWithoutShares() throws {
+        let captures = [
+            Capture(id: "inside", footprint: [box(2.02, 45.02, 2.05, 45.05)]),
+            Capture(id: "touching", footprint: [box(2.1, 45, 2.2, 45.1)]),
+            Capture(id: "far", footprint: [box(3, 46, 3.1, 46.1)]),
+        ]
+        let region = box(2, 45, 2.1, 45.1)
+        let plain = try CoverageCalculator(captures: captures).cover(aoi(region))
+        #expect(plain.captures.map(\.id) == ["inside"])
+        #expect(plain.captures[0].overlapKm2 == nil && plain.captures[0].gainKm2 == nil)
+        #expect(plain.jsonObject["captures"] == [["id": "inside"]])
+        let shared = try CoverageCalculator(captures: captures, includesCaptureShares: true).cover(aoi(region))
+        #expect(shared.captures.map(\.id) == ["inside"])
+        // The inside capture is covered whole: its overlap and gain are its own geodesic area.
+        let own = Geodesic.area(of: [box(2.02, 45.02, 2.05, 45.05)]) / 1e6
+        #expect(relativeDifference(try #require(shared.captures[0].overlapKm2), own) < 1e-9)
+        #expect(relativeDifference(try #require(shared.captures[0].gainKm2), own) < 1e-9)
+        #expect(plain.coveredKm2 == shared.coveredKm2)
+    }
+
     @Test("random AOIs and capture sets: closure to 1e-9, gains sum to covered to 1e-7", arguments: 0..<12)
     func randomClosure(seed: Int) throws {
         var generator = SeededGenerator(seed: UInt64(seed) &+ 99)
@@ -40,9 +61,9 @@ struct CoverageRulesTests {
             let h = Double.random(in: 0.05...0.6, using: &generator) * size
             captures.append(Capture(id: .number(Double(index)), footprint: [box(x, y, x + w, y + h)], fileIndex: index))
         }
-        let result = try CoverageCalculator(captures: captures).cover(aoi(region))
+        let result = try CoverageCalculator(captures: captures, includesCaptureShares: true).cover(aoi(region))
         #expect(abs(result.coveredKm2 + result.remainderKm2 - result.requestedKm2) / result.requestedKm2 < 1e-9)
-        #expect(abs(result.captures.reduce(0) { $0 + $1.gainKm2 } - result.coveredKm2) / result.requestedKm2 < 1e-7)
+        #expect(abs(result.captures.reduce(0) { $0 + ($1.gainKm2 ?? .nan) } - result.coveredKm2) / result.requestedKm2 < 1e-7)
         #expect(result.coveredPercent + result.remainderPercent == 100)
     }
 
@@ -81,7 +102,7 @@ struct CoverageRulesTests {
             Capture(id: "march", footprint: [whole], acquired: march, fileIndex: 2),
             Capture(id: "march-too", footprint: [whole], acquired: march, fileIndex: 3),
         ]
-        let result = try CoverageCalculator(captures: captures).cover(aoi(region))
+        let result = try CoverageCalculator(captures: captures, includesCaptureShares: true).cover(aoi(region))
         #expect(result.captures.map(\.id) == ["march", "march-too", "april", "undated"])
         #expect(result.captures.map(\.gainKm2) == [result.requestedKm2, 0, 0, 0])
     }

@@ -10,7 +10,7 @@ struct ReferenceCoverageTests {
 
     func coverage(_ name: String) throws -> AOICoverage {
         let document = Fixtures.caseDocument(name)
-        let calculator = try CoverageCalculator(captures: CaptureReader.captures(in: document))
+        let calculator = try CoverageCalculator(captures: CaptureReader.captures(in: document), includesCaptureShares: true)
         return try calculator.cover(document.areasOfInterest()[0])
     }
 
@@ -23,7 +23,7 @@ struct ReferenceCoverageTests {
         // Relative to the requested area, so that a covered area of 0 has a scale.
         #expect(abs(result.coveredKm2 - expected.number("covered_km2")) / max(expected.number("covered_km2"), requested * 1e-3) < 1e-5)
         #expect(abs(result.coveredKm2 + result.remainderKm2 - result.requestedKm2) / result.requestedKm2 < 1e-9)
-        let gains = result.captures.reduce(0) { $0 + $1.gainKm2 }
+        let gains = result.captures.reduce(0) { $0 + ($1.gainKm2 ?? .nan) }
         #expect(abs(gains - result.coveredKm2) / result.requestedKm2 < 1e-7)
     }
 
