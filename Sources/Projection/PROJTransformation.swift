@@ -57,33 +57,45 @@ final class PROJTransformation {
         sourceAreaOfUse = AreaOfUse(of: proj_get_source_crs(context, normalized), context: context)
     }
 
-    /// The point scale factor of the target CRS's map projection at a lon/lat point (`proj_factors` on the projected
-    /// CRS itself, which takes its base geographic coordinates in radians, longitude first): the mean of the
-    /// meridional and parallel scales, 0.9996 on a UTM zone's central meridian.
+    /// The point scale factor of the target CRS's map projection at a lon/lat point (`proj_factors`, which takes
+    /// geodetic coordinates in radians, longitude first): the mean of the meridional and parallel scales, 0.9996 on a
+    /// UTM zone's central meridian.
     /// - Returns: `nil` where PROJ cannot tell (a target that is not a projected CRS, a point it cannot project).
     func pointScale(atLonLat point: SIMD2<Double>) -> Double? {
-        guard let crs = targetCRS else { return nil }
+        guard let projection = targetProjection else { return nil }
         let degrees = Double.pi / 180
-        proj_errno_reset(crs)
-        let factors = proj_factors(crs, proj_coord(point.x * degrees, point.y * degrees, 0, 0))
-        let failed = proj_errno(crs) != 0
-        proj_errno_reset(crs)
+        proj_errno_reset(projection)
+        let factors = proj_factors(projection, proj_coord(point.x * degrees, point.y * degrees, 0, 0))
+        let failed = proj_errno(projection) != 0
+        proj_errno_reset(projection)
         let scale = (factors.meridional_scale + factors.parallel_scale) / 2
         return !failed && scale.isFinite && scale > 0 ? scale : nil
     }
 
-    /// The target CRS as a PROJ object, for ``pointScale(atLonLat:)``; built on first use.
-    private var targetCRS: OpaquePointer? {
-        if case .some(let built) = builtTargetCRS { return built }
-        let built = proj_create(context, CRSDefinition.normalized(target))
-        builtTargetCRS = .some(built)
+    /// The target CRS's map projection as a PROJ operation, for ``pointScale(atLonLat:)``; built on first use.
+    ///
+    /// Built from the CRS's PROJ string (`+proj=utm +zone=32 +datum=WGS84 …` without `+type=crs`): `proj_factors`
+    /// on the projected CRS itself builds a coordinate operation from the database on every call (16 ms), and on
+    /// the CRS's conversion object it answers nonsense (1e5) in PROJ 9.1. A CRS without a PROJ string falls back to
+    /// the CRS object: right, only slow.
+    private var targetProjection: OpaquePointer? {
+        if case .some(let built) = builtTargetProjection { return built }
+        var built: OpaquePointer?
+        if let crs = proj_create(context, CRSDefinition.normalized(target)) {
+            if let text = proj_as_proj_string(context, crs, PJ_PROJ_5, nil) {
+                let operation = String(cString: text).replacingOccurrences(of: " +type=crs", with: "")
+                built = proj_create(context, operation)
+            }
+            if built == nil { built = crs } else { proj_destroy(crs) }
+        }
+        builtTargetProjection = .some(built)
         return built
     }
-    private var builtTargetCRS: OpaquePointer?? = nil
+    private var builtTargetProjection: OpaquePointer?? = nil
 
     deinit {
         proj_destroy(operation)
-        if case .some(let built?) = builtTargetCRS { proj_destroy(built) }
+        if case .some(let built?) = builtTargetProjection { proj_destroy(built) }
     }
 
     /// PROJ's name for a CRS object's type ("geocentric CRS", "compound CRS"), for errors.
