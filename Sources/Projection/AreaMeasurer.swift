@@ -168,6 +168,8 @@ public struct AreaMeasurer: Sendable {
             if maximum.y > 0 { candidates.append((UTMZone(checkedNumber: number, isNorth: true), SIMD2(west, 0), SIMD2(west + 6, 90))) }
             if minimum.y < 0 { candidates.append((UTMZone(checkedNumber: number, isNorth: false), SIMD2(west, -90), SIMD2(west + 6, 0))) }
         }
+        // An AOI within one zone's column and hemisphere shares interior with that zone alone: no GEOS call.
+        if candidates.count == 1 { return [candidates[0].0] }
         let touched: [Bool]
         do {
             touched = try Planar.interiorsIntersect(unwrapped, rectangles: candidates.map { ($0.1, $0.2) })

@@ -66,6 +66,26 @@ public enum Geodesic {
         return rings - 2 * Antimeridian.cutLength(of: polygons)
     }
 
+    /// ``area(of:)-([Polygon])`` and ``perimeter(of:)`` in one pass over the rings (each ring measured once), with
+    /// the same sums in the same order, so the same numbers to the last bit.
+    public static func measures(of polygons: [Polygon]) -> (area: Double, perimeter: Double) {
+        var area = 0.0
+        var perimeter = 0.0
+        for polygon in polygons {
+            guard let exterior = polygon.rings.first else { continue }
+            let outer = ring(exterior)
+            perimeter += outer.perimeter
+            var total = area + outer.area
+            for hole in polygon.holes {
+                let inner = ring(hole)
+                total -= inner.area
+                perimeter += inner.perimeter
+            }
+            area = total
+        }
+        return (area, perimeter - 2 * Antimeridian.cutLength(of: polygons))
+    }
+
     /// The length (m) of the geodesic from one point to another (`geod_inverse`).
     public static func distance(from start: SIMD2<Double>, to end: SIMD2<Double>) -> Double {
         var geodesic = wgs84

@@ -8,7 +8,13 @@ final class PROJContext {
     let context: OpaquePointer
     /// The last message PROJ logged at error level on this context.
     var lastMessage: String?
-    private var transformations: [String: PROJTransformation] = [:]
+    private var transformations: [Pair: PROJTransformation] = [:]
+
+    /// A cache key: two CRS names, hashed as they are (no joined string made per lookup).
+    private struct Pair: Hashable {
+        var source: String
+        var target: String
+    }
 
     private static let perThread = PerThread { PROJContext() }
 
@@ -34,7 +40,7 @@ final class PROJContext {
 
     /// The transformation from one CRS to another, built on first use and cached for this thread.
     func transformation(from source: String, to target: String) throws(GeoPriceError) -> PROJTransformation {
-        let key = source + "\u{0}" + target
+        let key = Pair(source: source, target: target)
         if let cached = transformations[key] { return cached }
         let built = try PROJTransformation(from: source, to: target, in: self)
         transformations[key] = built

@@ -24,8 +24,9 @@ public struct PreparedAOI: Sendable, Hashable {
         self.aoi = lonLat
         unwrapped = try AOIValidation.validate(lonLat)
         centroid = try Antimeridian.centroid(of: unwrapped, path: lonLat.path)
-        areaKm2 = Geodesic.area(of: lonLat.polygons) / 1e6
-        perimeterKm = Geodesic.perimeter(of: lonLat.polygons) / 1e3
+        let measures = Geodesic.measures(of: lonLat.polygons)
+        areaKm2 = measures.area / 1e6
+        perimeterKm = measures.perimeter / 1e3
     }
 
     /// The UTM zone of the centroid (DESIGN.md's rule; the MGRS Norway and Svalbard exceptions when asked).
