@@ -10,11 +10,24 @@ extension AOI {
         var flat = FlatRings(polygons)
         do {
             flat.points = try CRSTransformer(from: crs, to: CRSTransformer.lonLat).transform(flat.points)
+        } catch where error.code == .unknownCRS && error.path == nil {
+            // The CRS came from the document's top-level member.
+            var located = error
+            located.path = "$.crs"
+            throw located
         } catch {
             guard error.code == .projectionFailed, let index = error.details["point"]?.numberValue else { throw error }
             var located = error
             located.path = flat.path(of: Int(index), in: self).description
             throw located
+        }
+        // A geographic source CRS other than WGS84 skips the reader's lon/lat range check: it is made here, on what
+        // the coordinates become.
+        if let beyond = flat.points.firstIndex(where: { !(abs($0.y) <= 90 && abs($0.x) <= 360) }) {
+            let point = flat.points[beyond]
+            throw GeoPriceError(
+                .invalidCoordinate, "(\(point.x), \(point.y)) in lon/lat is beyond ±90° latitude or ±360° longitude",
+                path: flat.path(of: beyond, in: self).description, details: ["longitude": .number(point.x), "latitude": .number(point.y)])
         }
         var result = self
         for (part, ranges) in flat.layout.enumerated() {

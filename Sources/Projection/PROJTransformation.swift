@@ -238,13 +238,24 @@ enum CRSDefinition {
             }
             return !trimmed.contains("+proj=pipeline") && !readsFiles
         }
-        if trimmed.hasPrefix("{") || trimmed.lowercased().hasPrefix("urn:ogc:def:") { return true }
+        if trimmed.lowercased().hasPrefix("urn:ogc:def:") { return true }
         let wktKeywords = ["PROJCRS", "GEOGCRS", "GEODCRS", "PROJCS", "GEOGCS", "COMPOUNDCRS", "COMPD_CS", "BOUNDCRS", "ENGCRS", "VERTCRS"]
-        if wktKeywords.contains(where: { trimmed.uppercased().hasPrefix($0 + "[") }) { return true }
+        if trimmed.hasPrefix("{") || wktKeywords.contains(where: { trimmed.uppercased().hasPrefix($0 + "[") }) {
+            return !namesAFile(trimmed)
+        }
         let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
             && parts[0].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
             && parts[1].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+    }
+
+    /// Whether WKT or PROJJSON makes PROJ open a file: a parameter file (a grid, which PROJ opens by any path it is
+    /// given, a FIFO included: the read never returns), or an embedded PROJ string with grids or `+init`. A CRS
+    /// named in someone's input must not read the server's files.
+    static func namesAFile(_ definition: String) -> Bool {
+        let text = definition.uppercased().replacingOccurrences(of: " ", with: "")
+        let grid = text.range(of: "GRIDS=").map { !text[$0.upperBound...].hasPrefix("@NULL") } ?? false
+        return grid || ["PARAMETERFILE", "PARAMETER_FILE", "+INIT=", "PROJ4_GRIDS"].contains { text.contains($0) }
     }
 
     /// A PROJ string (`+proj=utm +zone=32`) names a CRS only with `+type=crs`; add it when it is missing.
