@@ -26,8 +26,25 @@ public struct GroundMetric: Sendable {
     /// Works on a prepared AOI, in the zone of its centroid (or `zone`), reusing its vertices already projected into
     /// that zone when the caller has them.
     /// - Throws: ``GeoPriceError`` `projection_failed`.
+    ///
+    /// An RFC 7946 split AOI is measured as the shape it stands for: its pieces on either side of ±180° are joined
+    /// first (unwrapped, where they lie side by side), so that a piece cut off by the seam is not taken for a narrow
+    /// part.
     public init(_ prepared: PreparedAOI, zone: UTMZone? = nil, projected: FlatRings? = nil) throws(GeoPriceError) {
-        try self.init(prepared.aoi, centroid: prepared.centroid, zone: zone ?? prepared.utmZone(), projected: projected)
+        guard Antimeridian.cutLength(of: prepared.aoi.polygons) > 0 else {
+            try self.init(prepared.aoi, centroid: prepared.centroid, zone: zone ?? prepared.utmZone(), projected: projected)
+            return
+        }
+        let joined: [PlanarPolygon]
+        do {
+            joined = try Planar.union(prepared.unwrapped)
+        } catch {
+            throw GeoPriceError(.invalidGeometry, "GEOS could not join the AOI's parts across ±180°: \(error)", path: prepared.aoi.path.description)
+        }
+        var whole = prepared.aoi
+        whole.polygons = joined.map { Polygon(rings: $0.rings.map { $0.map { Position($0.x, $0.y) } }) }
+        whole.isMultiPolygon = joined.count > 1
+        try self.init(whole, centroid: prepared.centroid, zone: zone ?? prepared.utmZone(), projected: nil)
     }
 
     private init(_ aoi: AOI, centroid: SIMD2<Double>, zone: UTMZone, projected: FlatRings?) throws(GeoPriceError) {

@@ -49,6 +49,25 @@ struct AntimeridianSeamTests {
         #expect(relativeDifference(figures.perimeterKm, rectangle.perimeterKm) < 1e-9)
     }
 
+    @Test("a split AOI is as wide on the ground as its unsplit form: a sliver cut off by the seam is no narrow part")
+    func splitWidth() throws {
+        let split = try Self.aoi(#"""
+            {"type":"MultiPolygon","coordinates":[
+             [[[179,-16.9],[180,-16.9],[180,-16.1],[179,-16.1],[179,-16.9]]],
+             [[[-180,-16.9],[-179.999,-16.9],[-179.999,-16.1],[-180,-16.1],[-180,-16.9]]]]}
+            """#)
+        let unsplit = try Self.aoi(#"""
+            {"type":"Polygon","coordinates":[[[179,-16.9],[180,-16.9],[180.001,-16.9],[180.001,-16.1],[180,-16.1],[179,-16.1],[179,-16.9]]]}
+            """#)
+        let splitWidth = try #require(try AreaMeasurer().measure(split).minWidthM)
+        let unsplitWidth = try #require(try AreaMeasurer().measure(unsplit).minWidthM)
+        #expect(relativeDifference(splitWidth, unsplitWidth) < 1e-6)
+        #expect(splitWidth > 80_000)
+        let fiji = try Fixtures.caseDocument("fiji_antimeridian_split").areasOfInterest()[0]
+        let fijiBeyond = try Fixtures.caseDocument("fiji_antimeridian_lon_gt_180").areasOfInterest()[0]
+        #expect(relativeDifference(try #require(try AreaMeasurer().measure(fiji).minWidthM), try #require(try AreaMeasurer().measure(fijiBeyond).minWidthM)) < 1e-6)
+    }
+
     @Test("parts whose seams share no latitude are still refused")
     func apart() throws {
         let error = rejection {
