@@ -414,6 +414,12 @@ struct _GeoJSONDecoding {
     private func foreignMembers(_ object: JSONObject, path: JSONPath, known: Set<String>) throws(GeoPriceError) -> JSONObject {
         var foreign: [(key: String, value: JSONValue)] = []
         for member in object.members where !known.contains(member.key) {
+            // Coordinates are read in the document's one CRS: a crs member below the top level would be ignored.
+            if member.key == "crs", path.description != "$" {
+                throw GeoPriceError(
+                    .unknownCRS, "a crs member is read at the top level of the document only", path: path.appending("crs").description,
+                    details: ["reason": "nested crs member"])
+            }
             try Self.rejectNonFinite(member.value, path: path.appending(member.key))
             foreign.append(member)
         }

@@ -50,8 +50,16 @@ enum NDJSONInput {
     /// Whether a line holds only white space.
     static func isBlank(_ line: [UInt8]) -> Bool { !line.contains { ![0x20, 0x09, 0x0D].contains($0) } }
 
-    /// Whether a line is one whole JSON text (so the input is NDJSON, not a document spread over lines).
-    static func isJSONText(_ line: [UInt8]) -> Bool { (try? JSONReader().read(line)) != nil }
+    /// Whether a line starts a JSON text that goes on over the next lines (a pretty-printed document): it fails to
+    /// read only because it ends too soon. A line that is whole, or wrong in itself, is NDJSON (that line's error).
+    static func startsADocument(_ line: [UInt8]) -> Bool {
+        do {
+            _ = try JSONReader().read(line)
+            return false
+        } catch {
+            return error.message.hasPrefix("unexpected end of input")
+        }
+    }
 
     private static func onLine(_ error: GeoPriceError, _ line: Int?) -> GeoPriceError {
         guard let line else { return error }

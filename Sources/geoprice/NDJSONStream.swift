@@ -5,8 +5,9 @@ import GeoPricing
 ///
 /// NDJSON input streams: lines are read as they arrive and answered in batches, each batch's lines written in input
 /// order as soon as it is done, so memory holds a batch, not the input; each line is held to the input limits on
-/// its own. Input whose first line is not a JSON text on its own (a pretty-printed FeatureCollection) is read whole,
-/// up to the byte limit, and its features answered the same way.
+/// its own. Input whose first line starts a JSON text that goes on over the next lines (a pretty-printed
+/// FeatureCollection) is read whole, up to the byte limit, and its features answered the same way; a first line that
+/// is wrong in itself is that line's error, and the lines after it are answered.
 enum NDJSONStream {
     /// What one unit of input answers.
     enum Answer: Sendable {
@@ -50,7 +51,7 @@ enum NDJSONStream {
             for (position, line) in batch.enumerated() {
                 if isFirstLine, case .text(let text, _) = line, !NDJSONInput.isBlank(text) {
                     isFirstLine = false
-                    if !NDJSONInput.isJSONText(text) {
+                    if NDJSONInput.startsADocument(text) {
                         let document = try rest(of: &lines, after: batch[position...])
                         for start in stride(from: 0, to: document.count, by: batchSize) {
                             answerAndWrite(Array(document[start..<min(document.count, start + batchSize)]))
@@ -104,9 +105,10 @@ enum NDJSONStream {
         }
     }
 
-    /// The error object with the AOI's id first.
+    /// The error object with the AOI's id first (an id string cut as error texts are, ``ErrorText``).
     static func errorLine(_ error: GeoPriceError, id: JSONValue?) -> JSONValue {
-        guard case .object(let object) = error.jsonValue, let id else { return error.jsonValue }
+        guard case .object(let object) = error.jsonValue, var id else { return error.jsonValue }
+        if case .string(let text) = id { id = .string(ErrorText.excerpt(text)) }
         return .object(JSONObject([("id", id)] + object.members.map { ($0.key, $0.value) }))
     }
 }

@@ -113,6 +113,22 @@ struct HostileCommandTests {
         #expect(lines[3]["total"] != nil)
     }
 
+    @Test("a bad first NDJSON line is that line's error; the stream goes on; a document spread over lines is read whole")
+    func badFirstLine() throws {
+        let polygon = #"{"type":"Polygon","coordinates":[[[2.0,45.0],[2.1,45.0],[2.1,45.1],[2.0,45.0]]]}"#
+        let result = try CLIRunner.run(["area", "--ndjson", "-"], stdin: "{bad\n\(polygon)\n\(polygon)\n")
+        #expect(result.status == 2)
+        let lines = try result.lines().map { try #require($0.objectValue) }
+        #expect(lines.count == 3)
+        #expect(lines[0]["error"]?.objectValue?["code"] == "invalid_json")
+        #expect(lines[1]["areaKm2"] != nil && lines[2]["areaKm2"] == lines[1]["areaKm2"])
+        let pretty = "{\n \"type\": \"FeatureCollection\",\n \"features\": [\n  {\"type\":\"Feature\",\"properties\":{},\"geometry\":\(polygon)},\n"
+            + "  {\"type\":\"Feature\",\"properties\":{},\"geometry\":\(polygon)}\n ]\n}\n"
+        let whole = try CLIRunner.run(["area", "--ndjson", "-"], stdin: pretty)
+        #expect(whole.status == 0)
+        #expect(try whole.lines().count == 2)
+    }
+
     @Test("an NDJSON line is answered while later input is still to come")
     func streaming() throws {
         let process = Process()

@@ -52,6 +52,17 @@ struct HostileInputTests {
         #expect(error?.path == "$.crs")
     }
 
+    @Test("a crs member below the top level is unknown_crs where it stands, never ignored", arguments: [
+        (#"{"type":"FeatureCollection","features":[{"type":"Feature","crs":"EPSG:3857","properties":{},"geometry":null}]}"#, "$.features[0].crs"),
+        (#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","crs":{"type":"link"},"coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}"#,
+         "$.geometry.crs"),
+    ])
+    func nestedCRS(text: String, path: String) throws {
+        let error = rejection { _ = try GeoJSONReader().read(text) }
+        #expect(error?.code == .unknownCRS)
+        #expect(error?.path == path)
+    }
+
     @Test("echoed input is cut to a few hundred characters in message, path and details")
     func smallErrors() throws {
         let huge = String(repeating: "W", count: 1_000_000)
