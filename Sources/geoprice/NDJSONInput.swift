@@ -77,16 +77,27 @@ enum NDJSONInput {
             return [.failure(onLine(error, line), id: value.objectValue?["id"])]
         }
         if let object = value.objectValue, object["type"] == "FeatureCollection", let features = object["features"]?.arrayValue {
-            return features.enumerated().compactMap { index, featureValue -> Unit? in
+            // Each AOI is held to the per-AOI limits; a line's AOIs together to the request's vertex limit, as one
+            // request (past it, the whole line is refused).
+            let limits = InputLimits.standard
+            var vertices = 0
+            let units = features.enumerated().compactMap { index, featureValue -> Unit? in
                 let id = featureValue.objectValue?["id"]
                 do throws(GeoPriceError) {
                     let feature = try reader.feature(from: featureValue, at: .feature(index), crs: crs)
                     guard let aoi = try AOI(feature: feature, index: index, path: .feature(index)) else { return nil }
+                    vertices += try limits.check(aoi)
                     return .success(aoi, crs: crs)
                 } catch {
                     return .failure(onLine(error, line), id: id ?? .number(Double(index)))
                 }
             }
+            do throws(GeoPriceError) {
+                try limits.check(verticesInRequest: vertices)
+            } catch {
+                return [.failure(onLine(error, line), id: nil)]
+            }
+            return units
         }
         do throws(GeoPriceError) {
             let document = try reader.document(from: value)

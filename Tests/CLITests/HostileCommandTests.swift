@@ -129,6 +129,26 @@ struct HostileCommandTests {
         #expect(try whole.lines().count == 2)
     }
 
+    @Test("each NDJSON line is held to the per-AOI vertex limit as its own request")
+    func lineLimits() throws {
+        let polygon = #"{"type":"Polygon","coordinates":[[[2.0,45.0],[2.1,45.0],[2.1,45.1],[2.0,45.0]]]}"#
+        var ring = String(repeating: "[1,1],", count: 1_000_001)
+        ring = "[0,0]," + ring + "[0,0]"
+        let big = #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"big","properties":{},"geometry":{"type":"Polygon","coordinates":[["# + ring + "]]}}]}"
+        var input = Data((polygon + "\n").utf8)
+        input.append(Data((big + "\n").utf8))
+        input.append(Data((polygon + "\n").utf8))
+        let result = try CLIRunner.run(["area", "--ndjson", "-"], input: input)
+        #expect(result.status == 2)
+        let lines = try result.lines().map { try #require($0.objectValue) }
+        #expect(lines.count == 3)
+        let error = lines[1]["error"]?.objectValue
+        #expect(error?["code"] == "limit_exceeded")
+        #expect(error?["details"]?.objectValue?["limit"] == "maxVerticesPerAOI")
+        #expect(lines[1]["id"] == "big")
+        #expect(lines[2]["areaKm2"] == lines[0]["areaKm2"])
+    }
+
     @Test("an NDJSON line is answered while later input is still to come")
     func streaming() throws {
         let process = Process()
