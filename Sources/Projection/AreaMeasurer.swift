@@ -70,7 +70,7 @@ public struct AreaMeasurer: Sendable {
         let zone = prepared.utmZone(norwaySvalbard: norwaySvalbardZones)
         let flat = FlatRings(aoi.polygons)
         var crsArea: Double?
-        if let crs { crsArea = try Self.planarArea(flat, of: aoi, in: crs, withinAreaOfUse: true) }
+        if let crs { crsArea = try Self.planarArea(Self.withinLongitudes(prepared, flat), of: aoi, in: crs, withinAreaOfUse: true) }
         // The UTM figures are auxiliary: where the zone's projection cannot take the AOI (a strip 180° wide), the
         // geodesic figures are answered without them, with a warning.
         var warnings: [String] = []
@@ -95,6 +95,19 @@ public struct AreaMeasurer: Sendable {
             minWidthM: minimumWidth,
             repair: nil,
             warnings: warnings)
+    }
+
+    /// The vertices to project into a named CRS: as written, or, for an AOI across ±180°, its pieces cut there (as
+    /// RFC 7946 splits it). A CRS whose x wraps at ±180° (EPSG:3857) would take a ring with longitudes beyond
+    /// 180° for one around the world; each piece on its side projects as it should, and their areas add.
+    static func withinLongitudes(_ prepared: PreparedAOI, _ flat: FlatRings) throws(GeoPriceError) -> FlatRings {
+        let extent = Envelope(of: prepared.unwrapped.flatMap { $0.rings[0] })
+        guard extent.min.x < -180 || extent.max.x > 180 else { return flat }
+        do {
+            return FlatRings(try Antimeridian.split(prepared.unwrapped).map { Polygon(rings: $0.rings.map { $0.map { Position($0.x, $0.y) } }) })
+        } catch {
+            throw GeoPriceError(.projectionFailed, "cannot cut the AOI at ±180°: \(error)", path: prepared.aoi.path.description)
+        }
     }
 
     /// The zone of the centroid of the unwrapped lon/lat shape (GEOS, area-weighted, degrees).

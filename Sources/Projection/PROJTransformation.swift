@@ -215,7 +215,8 @@ struct AreaOfUse: Sendable, Hashable {
     func contains(_ point: SIMD2<Double>, margin: Double = 1e-9) -> Bool {
         guard point.y >= south - margin && point.y <= north + margin else { return false }
         let longitude = Antimeridian.normalized(point.x)
-        if west <= east { return longitude >= west - margin && longitude <= east + margin }
+        // 180° and −180° are one meridian: an area of use ending at 180° holds a vertex written at −180°.
+        if west <= east { return [longitude, longitude + 360].contains { $0 >= west - margin && $0 <= east + margin } }
         return longitude >= west - margin || longitude <= east + margin
     }
 }

@@ -68,6 +68,20 @@ struct AntimeridianSeamTests {
         #expect(relativeDifference(try #require(try AreaMeasurer().measure(fiji).minWidthM), try #require(try AreaMeasurer().measure(fijiBeyond).minWidthM)) < 1e-6)
     }
 
+    @Test("a planar area in a CRS that wraps at ±180° is the same for every form of an antimeridian AOI, and the halves' sum")
+    func planarAcrossSeam() throws {
+        let split = try Fixtures.caseDocument("fiji_antimeridian_split").areasOfInterest()[0]
+        let beyond = try Fixtures.caseDocument("fiji_antimeridian_lon_gt_180").areasOfInterest()[0]
+        let measurer = AreaMeasurer(crs: "EPSG:3857", measuresMinimumWidth: false)
+        let halves = try split.polygons.map { try #require(try measurer.measure(AOI(polygons: [$0])).crsAreaKm2) }
+        for aoi in [split, beyond] {
+            let area = try #require(try measurer.measure(aoi).crsAreaKm2)
+            #expect(relativeDifference(area, halves.reduce(0, +)) < 1e-9)
+        }
+        // The zone of its centroid ends at 180°: a vertex written at −180° lies on that edge, inside.
+        #expect(try AreaMeasurer(crs: "EPSG:32760").measure(split).crsAreaKm2 != nil)
+    }
+
     @Test("parts whose seams share no latitude are still refused")
     func apart() throws {
         let error = rejection {
