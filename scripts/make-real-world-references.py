@@ -148,6 +148,14 @@ def point_scale(epsg, lon, lat):
     return f.meridional_scale, f.parallel_scale, (f.meridional_scale + f.parallel_scale) / 2
 
 
+def joined_across_antimeridian(polygons):
+    """An RFC 7946 split AOI as the shape it stands for: its parts unwrapped side by side and unioned (shapely), so
+    that a piece cut off by the seam is not measured as a narrow part of its own. Longitudes may exceed 180°."""
+    joined = shapely.unary_union(unwrapped_parts(polygons))
+    pieces = list(joined.geoms) if joined.geom_type == "MultiPolygon" else [joined]
+    return [[list(p.exterior.coords)] + [list(h.coords) for h in p.interiors] for p in pieces]
+
+
 def min_widths(polygons, epsg, scale):
     """Ground minimum width (m) of each part: the shorter side of the minimum rotated rectangle of the part projected
     into `epsg`, divided by `scale`; and, for comparison, GEOS' minimum width (shapely.minimum_width)."""
@@ -189,7 +197,8 @@ def references(polygons):
         entry["antimeridian_edges_excluded"] = excluded
         entry["geodesic_perimeter_with_antimeridian_edges_km"] = (perimeter + excluded_m) / 1e3
     if span <= MAX_LON_SPAN:
-        mrr, geos = min_widths(polygons, epsg, scale)
+        measured = joined_across_antimeridian(polygons) if excluded else polygons
+        mrr, geos = min_widths(measured, epsg, scale)
         entry["min_width_m"] = min(mrr)
         entry["min_width_part"] = mrr.index(min(mrr))
         entry["min_width_geos_m"] = min(geos)
@@ -313,7 +322,7 @@ out = {
         "centroid": "that centroid, [lon normalised to [-180, 180), lat]",
         "centroid_scale": "pyproj Proj('EPSG:<utm_epsg>').get_factors(centroid), mean of meridional and parallel scale",
         "lon_span_deg": "longitude extent of the unwrapped AOI",
-        "min_width_m": f"only when lon_span_deg <= {MAX_LON_SPAN}: per part, the vertices (no densification) projected "
+        "min_width_m": f"only when lon_span_deg <= {MAX_LON_SPAN}; an AOI split at ±180° has its parts joined across the seam first; per part, the vertices (no densification) projected "
                        "with pyproj always_xy into utm_epsg, the shorter side of shapely's minimum_rotated_rectangle "
                        "(GEOS >= 3.12: the minimum-AREA rectangle), divided by centroid_scale; the minimum over parts "
                        "(min_width_part: that part's index)",

@@ -20,7 +20,9 @@ public struct GroundMetric: Sendable {
     public init(_ aoi: AOI, norwaySvalbard: Bool = false) throws(GeoPriceError) {
         let unwrapped = try Antimeridian.unwrapped(aoi.polygons, path: aoi.path)
         let centroid = try Antimeridian.centroid(of: unwrapped, path: aoi.path)
-        try self.init(aoi, centroid: centroid, zone: UTMZone(containing: centroid, norwaySvalbard: norwaySvalbard), projected: nil)
+        try self.init(
+            Self.joinedAcrossSeam(aoi, unwrapped: unwrapped) ?? aoi, centroid: centroid,
+            zone: UTMZone(containing: centroid, norwaySvalbard: norwaySvalbard), projected: nil)
     }
 
     /// Works on a prepared AOI, in the zone of its centroid (or `zone`), reusing its vertices already projected into
@@ -31,20 +33,27 @@ public struct GroundMetric: Sendable {
     /// first (unwrapped, where they lie side by side), so that a piece cut off by the seam is not taken for a narrow
     /// part.
     public init(_ prepared: PreparedAOI, zone: UTMZone? = nil, projected: FlatRings? = nil) throws(GeoPriceError) {
-        guard Antimeridian.cutLength(of: prepared.aoi.polygons) > 0 else {
+        if let whole = try Self.joinedAcrossSeam(prepared.aoi, unwrapped: prepared.unwrapped) {
+            try self.init(whole, centroid: prepared.centroid, zone: zone ?? prepared.utmZone(), projected: nil)
+        } else {
             try self.init(prepared.aoi, centroid: prepared.centroid, zone: zone ?? prepared.utmZone(), projected: projected)
-            return
         }
+    }
+
+    /// An RFC 7946 split AOI's pieces joined where they meet across ±180° (its unwrapped parts unioned, longitudes
+    /// possibly beyond 180°); `nil` for an AOI that is not split there.
+    private static func joinedAcrossSeam(_ aoi: AOI, unwrapped: [PlanarPolygon]) throws(GeoPriceError) -> AOI? {
+        guard Antimeridian.cutLength(of: aoi.polygons) > 0 else { return nil }
         let joined: [PlanarPolygon]
         do {
-            joined = try Planar.union(prepared.unwrapped)
+            joined = try Planar.union(unwrapped)
         } catch {
-            throw GeoPriceError(.invalidGeometry, "GEOS could not join the AOI's parts across ±180°: \(error)", path: prepared.aoi.path.description)
+            throw GeoPriceError(.invalidGeometry, "GEOS could not join the AOI's parts across ±180°: \(error)", path: aoi.path.description)
         }
-        var whole = prepared.aoi
+        var whole = aoi
         whole.polygons = joined.map { Polygon(rings: $0.rings.map { $0.map { Position($0.x, $0.y) } }) }
         whole.isMultiPolygon = joined.count > 1
-        try self.init(whole, centroid: prepared.centroid, zone: zone ?? prepared.utmZone(), projected: nil)
+        return whole
     }
 
     private init(_ aoi: AOI, centroid: SIMD2<Double>, zone: UTMZone, projected: FlatRings?) throws(GeoPriceError) {

@@ -1,6 +1,7 @@
 import Foundation
 import GeoJSON
 import Pricing
+import Projection
 import Testing
 import TestSupport
 
@@ -61,9 +62,14 @@ struct TaskingPricingTests {
         let small = rejection { _ = try F.estimator.estimate(F.request("PNEO-TASKING-30CM", F.aoi(km2: 4))) }
         #expect(small?.code == .belowMinimumArea)
         #expect(small?.details["rule"] == "productionKm2")
-        let narrow = rejection { _ = try F.estimator.estimate(F.request("PNEO-TASKING-30CM", F.aoi(km2: 8, aspect: 12.5))) }
+        let strip = F.aoi(km2: 8, aspect: 12.5)
+        let narrow = rejection { _ = try F.estimator.estimate(F.request("PNEO-TASKING-30CM", strip)) }
         #expect(narrow?.code == .tooNarrow)
-        #expect((narrow?.details["widthM"]?.numberValue ?? 0) < 1000)
+        // Its width on the ground is its west edge, a meridian arc: the geodesic between its two western vertices.
+        let ring = strip.polygons[0].exterior
+        let westEdge = Geodesic.distance(from: SIMD2(ring[0].longitude, ring[0].latitude), to: SIMD2(ring[3].longitude, ring[3].latitude))
+        let width = try #require(narrow?.details["widthM"]?.numberValue)
+        #expect(abs(width - westEdge) < 0.5, "\(width) vs \(westEdge)")
         #expect(try total(F.request("PNEO-TASKING-30CM", F.aoi(km2: 8, aspect: 7))) == F.money("2500.00"))
     }
 
