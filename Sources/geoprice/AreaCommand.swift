@@ -2,8 +2,9 @@ import ArgumentParser
 import GeoPricing
 
 /// `geoprice area`: the geodesic area, perimeter, UTM zone and projected areas of the AOIs in a GeoJSON file.
-struct Area: ParsableCommand {
+struct AreaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "area",
         abstract: "Measure AOIs: geodesic area and perimeter on WGS84, UTM zone and projected areas.",
         discussion: """
             FILE holds a geometry, a Feature or a FeatureCollection (or NDJSON with --ndjson); '-' reads standard \

@@ -2,8 +2,9 @@ import ArgumentParser
 import GeoPricing
 
 /// `geoprice reproject`: the geometries of a GeoJSON file in another CRS, as a FeatureCollection that names its CRS.
-struct Reproject: ParsableCommand {
+struct ReprojectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reproject",
         abstract: "Write the geometries of a GeoJSON file in another CRS, with full double precision.",
         discussion: """
             The output is a FeatureCollection keeping ids and properties, with a top-level "crs": "EPSG:n" member \
