@@ -19,10 +19,24 @@ public enum FileContents {
     ///   path and the system's reason, or `limit_exceeded` (`maxBytes`) as soon as more than `limit` bytes are seen
     ///   — for a regular file from its size, before reading any.
     public static func bytes(atPath path: String, limit: Int = InputLimits.standard.maxBytes) throws(GeoPriceError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw unreadable(path, reason: String(cString: strerror(errno))) }
+        let descriptor = try openForReading(path)
         defer { close(descriptor) }
         return try bytes(of: descriptor, named: path, limit: limit)
+    }
+
+    /// A descriptor open for reading on a file, a pipe or a device; the caller closes it.
+    /// - Throws: ``GeoPriceError`` `unreadable_input` (missing, a folder, no permission) naming the path and the
+    ///   system's reason.
+    public static func openForReading(_ path: String) throws(GeoPriceError) -> Int32 {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw unreadable(path, reason: String(cString: strerror(errno))) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else {
+            let reason = status.st_mode & S_IFMT == S_IFDIR ? "it is a folder" : String(cString: strerror(errno))
+            close(descriptor)
+            throw unreadable(path, reason: reason)
+        }
+        return descriptor
     }
 
     /// The bytes of an open descriptor (standard input is 0), read to its end; the descriptor stays open.
@@ -68,7 +82,8 @@ public enum FileContents {
         }
     }
 
-    private static func unreadable(_ name: String, reason: String) -> GeoPriceError {
+    /// The `unreadable_input` error for a named input and the system's reason.
+    static func unreadable(_ name: String, reason: String) -> GeoPriceError {
         GeoPriceError(.unreadableInput, "cannot read '\(name)': \(reason)", details: ["file": .string(name), "reason": .string(reason)])
     }
 

@@ -125,8 +125,7 @@ public struct NDJSONLines: ~Copyable {
             got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
         } while got < 0 && errno == EINTR
         if got < 0 {
-            let reason = String(cString: strerror(errno))
-            throw GeoPriceError(.unreadableInput, "cannot read '\(name)': \(reason)", details: ["file": .string(name), "reason": .string(reason)])
+            throw FileContents.unreadable(name, reason: String(cString: strerror(errno)))
         }
         buffer.append(contentsOf: chunk[..<got])
         if got == 0 { atEnd = true }

@@ -18,15 +18,8 @@ enum InputFile {
     /// - Throws: ``GeoPriceError`` `unreadable_input`.
     static func lines(_ path: String, limits: InputLimits = .standard) throws(GeoPriceError) -> NDJSONLines {
         if path == "-" { return NDJSONLines(descriptor: STDIN_FILENO, name: "standard input", maxLineBytes: limits.maxBytes) }
-        let descriptor = open(path, O_RDONLY)
-        var status = stat()
-        guard descriptor >= 0, fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else {
-            let reason = descriptor < 0 ? String(cString: strerror(errno)) : "it is a folder"
-            if descriptor >= 0 { close(descriptor) }
-            throw GeoPriceError(.unreadableInput, "cannot read '\(path)': \(reason)", details: ["file": .string(path), "reason": .string(reason)])
-        }
         // Open until the process ends: the command reads it to its end.
-        return NDJSONLines(descriptor: descriptor, name: path, maxLineBytes: limits.maxBytes)
+        return NDJSONLines(descriptor: try FileContents.openForReading(path), name: path, maxLineBytes: limits.maxBytes)
     }
 
     /// The catalog of `--catalog PATH`, else the bundled default.
