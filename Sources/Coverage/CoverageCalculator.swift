@@ -21,7 +21,8 @@ public struct CoverageCalculator: Sendable {
     /// How far (degrees of latitude) any capture's geodesic edges can reach beyond its vertices' box.
     private let captureOvershoot: Double
 
-    /// Prepares captures: validates them, puts them in acquisition order and indexes their lon/lat envelopes.
+    /// Prepares captures: validates them (in parallel, as the current ``Parallelism`` grants), puts them in
+    /// acquisition order and indexes their lon/lat envelopes.
     /// - Throws: ``GeoPriceError`` `invalid_geometry` or `zero_area` for a bad footprint or cloud mask.
     public init(captures: [Capture], thresholdPercent: Double = 85, includesCaptureShares: Bool = false) throws(GeoPriceError) {
         let ordered = captures.sorted(by: Capture.acquisitionOrder)
@@ -102,17 +103,26 @@ public struct CoverageCalculator: Sendable {
     /// From this many candidate captures on, one AOI's overlay is cut into vertical strips overlaid on all cores.
     static let tilingThreshold = 1_000
 
-    /// The coverage of every AOI of an order, spread over the cores; the first error (in input order) rejects the order.
-    public func cover(_ aois: [AOI]) throws(GeoPriceError) -> OrderCoverage {
-        let results = coverEach(aois)
+    /// The coverage of every AOI of an order, on the threads `parallelism` grants (by default the current grant,
+    /// ``Parallelism``); the first error (in input order) rejects the order.
+    public func cover(_ aois: [AOI], parallelism: Parallelism? = nil) throws(GeoPriceError) -> OrderCoverage {
+        let results = coverEach(aois, parallelism: parallelism)
         var groups: [AOICoverage] = []
         for result in results { groups.append(try result.get()) }
         return OrderCoverage(groups: groups)
     }
 
-    /// Each AOI's coverage or error, in input order, computed on all cores.
-    public func coverEach(_ aois: [AOI]) -> [Result<AOICoverage, GeoPriceError>] {
-        concurrentMap(count: aois.count) { index in Result { () throws(GeoPriceError) in try cover(aois[index]) } }
+    /// Each AOI's coverage or error, in input order, on the threads `parallelism` grants (by default the current
+    /// grant, ``Parallelism``).
+    public func coverEach(_ aois: [AOI], parallelism: Parallelism? = nil) -> [Result<AOICoverage, GeoPriceError>] {
+        (parallelism ?? .current).granting {
+            concurrentMap(count: aois.count) { index in Result { () throws(GeoPriceError) in try cover(aois[index]) } }
+        }
+    }
+
+    /// ``coverEach(_:parallelism:)`` for async callers: the work runs off Swift concurrency's cooperative pool.
+    public func coverEach(_ aois: [AOI], parallelism: Parallelism? = nil) async -> [Result<AOICoverage, GeoPriceError>] {
+        await (parallelism ?? .current).runOffCooperativePool { coverEach(aois) }
     }
 
     /// The indices (acquisition order) of captures whose envelope meets the AOI's, both grown in latitude by as much

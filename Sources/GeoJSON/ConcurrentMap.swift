@@ -1,15 +1,24 @@
 import Dispatch
 
-/// Runs `count` jobs on all cores (`DispatchQueue.concurrentPerform`) and returns their results in input order; a
-/// single job runs on the calling thread.
+/// Runs `count` jobs on as many threads as the current ``Parallelism`` grants (all cores unless a caller granted
+/// fewer) and returns their results in input order. Each worker takes the next job as it finishes one, and runs its
+/// jobs with one thread granted, so that parallel steps nested inside a job stay on that job's thread. With one job
+/// or one thread, everything runs on the calling thread under the caller's grant.
 package func concurrentMap<Value: Sendable>(count: Int, _ job: @Sendable (Int) -> Value) -> [Value] {
-    if count == 1 { return [job(0)] }
+    let workers = min(count, Parallelism.current.maxThreads)
+    if workers <= 1 { return (0..<count).map(job) }
     let slots = ResultSlots<Value>(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { index in slots.set(index, job(index)) }
+    let next = JobCounter()
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        Parallelism.$granted.withValue(.callingThread) {
+            while let index = next.take(below: count) { slots.set(index, job(index)) }
+        }
+    }
     return slots.values
 }
 
-/// Runs `job` over `0..<count` in consecutive ranges of at most `chunkSize` items on all cores; the results in order.
+/// Runs `job` over `0..<count` in consecutive ranges of at most `chunkSize` items, as ``concurrentMap(count:_:)``
+/// does; the results in order.
 package func concurrentMap<Value: Sendable>(count: Int, chunkSize: Int, _ job: @Sendable (Range<Int>) -> Value) -> [Value] {
     let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
     if chunks.isEmpty { return [job(0..<0)] }
@@ -37,4 +46,19 @@ package final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     package func set(_ index: Int, _ value: Value) { storage[index] = value }
 
     package var values: [Value] { storage.map { $0! } }
+}
+
+/// The next job index for workers that share a list of jobs.
+private final class JobCounter: @unchecked Sendable {
+    // `next` is only read and written under `lock`.
+    private let lock = DispatchSemaphore(value: 1)
+    private var next = 0
+
+    func take(below count: Int) -> Int? {
+        lock.wait()
+        defer { lock.signal() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
 }

@@ -28,11 +28,31 @@ public struct AreaAnswer: Sendable, Hashable {
     /// Creates an answer.
     public init(items: [MeasuredAOI]) { self.items = items }
 
-    /// Measures every AOI of a document (or the one `feature` names), in chunks on all cores; one bad AOI rejects
-    /// the whole answer (the first in input order). Coordinates in a projected CRS (top-level `crs` member) are
-    /// brought to lon/lat first.
+    /// Measures every AOI of a document (or the one `feature` names), in chunks on the threads `parallelism` grants
+    /// (by default the current grant, ``Parallelism``); one bad AOI rejects the whole answer (the first in input
+    /// order). Coordinates in a projected CRS (top-level `crs` member) are brought to lon/lat first.
     /// - Throws: ``GeoPriceError``.
-    public init(measuring document: GeoJSONDocument, feature: String? = nil, with measurer: AreaMeasurer) throws(GeoPriceError) {
+    public init(
+        measuring document: GeoJSONDocument, feature: String? = nil, with measurer: AreaMeasurer, parallelism: Parallelism? = nil
+    ) throws(GeoPriceError) {
+        let items = try (parallelism ?? .current).granting { Self.measure(document, feature: feature, with: measurer) }.get()
+        self.init(items: items)
+    }
+
+    /// ``init(measuring:feature:with:parallelism:)`` for async callers: the work runs off Swift concurrency's
+    /// cooperative pool.
+    public init(
+        measuring document: GeoJSONDocument, feature: String? = nil, with measurer: AreaMeasurer, parallelism: Parallelism? = nil
+    ) async throws(GeoPriceError) {
+        let items = await (parallelism ?? .current).runOffCooperativePool { Self.measure(document, feature: feature, with: measurer) }
+        self.init(items: try items.get())
+    }
+
+    private static func measure(_ document: GeoJSONDocument, feature: String?, with measurer: AreaMeasurer) -> Result<[MeasuredAOI], GeoPriceError> {
+        Result { () throws(GeoPriceError) in try measureAll(document, feature: feature, with: measurer) }
+    }
+
+    private static func measureAll(_ document: GeoJSONDocument, feature: String?, with measurer: AreaMeasurer) throws(GeoPriceError) -> [MeasuredAOI] {
         let aois = try document.areasOfInterest(feature: feature)
         let crs = try document.crs
         let chunks = concurrentMap(count: aois.count, chunkSize: 256) { range in
@@ -49,7 +69,7 @@ public struct AreaAnswer: Sendable, Hashable {
         var items: [MeasuredAOI] = []
         items.reserveCapacity(aois.count)
         for chunk in chunks { items += try chunk.get() }
-        self.init(items: items)
+        return items
     }
 
     /// The sum of the geodesic areas, km².

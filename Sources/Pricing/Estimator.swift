@@ -70,9 +70,17 @@ public struct Estimator: Sendable {
             currency: currency, contract: request.contract, asOf: request.asOf, warnings: warnings)
     }
 
-    /// Prices many requests on all cores; each answer or error in input order.
-    public func estimateEach(_ requests: [EstimateRequest]) -> [Result<Estimate, GeoPriceError>] {
-        concurrentMap(count: requests.count) { index in Result { () throws(GeoPriceError) in try estimate(requests[index]) } }
+    /// Prices many requests on the threads `parallelism` grants (by default the current grant, ``Parallelism``);
+    /// each answer or error in input order.
+    public func estimateEach(_ requests: [EstimateRequest], parallelism: Parallelism? = nil) -> [Result<Estimate, GeoPriceError>] {
+        (parallelism ?? .current).granting {
+            concurrentMap(count: requests.count) { index in Result { () throws(GeoPriceError) in try estimate(requests[index]) } }
+        }
+    }
+
+    /// ``estimateEach(_:parallelism:)`` for async callers: the work runs off Swift concurrency's cooperative pool.
+    public func estimateEach(_ requests: [EstimateRequest], parallelism: Parallelism? = nil) async -> [Result<Estimate, GeoPriceError>] {
+        await (parallelism ?? .current).runOffCooperativePool { estimateEach(requests) }
     }
 
     // MARK: - Lines
