@@ -40,11 +40,9 @@ struct AreaCommand: ParsableCommand {
             let feature = feature
             let allAnswered: Bool
             do {
-                allAnswered = try NDJSONStream.run(file) { units in
-                    NDJSONStream.each(units) { aoi throws(GeoPriceError) in
-                        if let feature, aoi.name != feature { return nil }
-                        return JSONWriter().string(.object(MeasuredAOI(aoi: aoi, figures: try measurer.measure(aoi)).jsonObject))
-                    }
+                allAnswered = try NDJSONStream.run(file) { aoi throws(GeoPriceError) in
+                    if let feature, aoi.name != feature { return nil }
+                    return JSONWriter().string(.object(MeasuredAOI(aoi: aoi, figures: try measurer.measure(aoi)).jsonObject))
                 }
             } catch {
                 throw Output.reject(error, asJSON: true)

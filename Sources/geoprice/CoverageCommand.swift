@@ -54,8 +54,8 @@ struct CoverageCommand: ParsableCommand {
         if ndjson {
             let allAnswered: Bool
             do {
-                allAnswered = try NDJSONStream.run(aoi) { units in
-                    NDJSONStream.each(units) { aoi throws(GeoPriceError) in JSONWriter().string(.object(try calculator.cover(aoi).jsonObject)) }
+                allAnswered = try NDJSONStream.run(aoi) { aoi throws(GeoPriceError) in
+                    JSONWriter().string(.object(try calculator.cover(aoi).jsonObject))
                 }
             } catch {
                 throw Output.reject(error, asJSON: true)

@@ -84,7 +84,7 @@ struct EstimateCommand: ParsableCommand {
                 aois: [], items: items, priority: priority, contract: contract, vouchers: vouchers, splitByDate: splitByDate, asOf: date)
             if ndjson {
                 let stream = EstimateStream(estimator: pool.isEmpty ? estimator : try estimator.sharing(captures: pool), template: order)
-                if !(try NDJSONStream.run(aoi!, answer: stream.answer)) { throw ExitCode(2) }
+                if !(try NDJSONStream.run(aoi!) { aoi throws(GeoPriceError) in try stream.answer(aoi) }) { throw ExitCode(2) }
                 return
             }
             let document = try GeoJSONReader().read(InputFile.bytes(aoi!))

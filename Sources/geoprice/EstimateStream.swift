@@ -1,20 +1,14 @@
 import GeoPricing
 
-/// `geoprice estimate --ndjson`: each AOI priced as its own request, a batch at a time on all cores, one line per
-/// AOI in input order.
+/// `geoprice estimate --ndjson`: each AOI priced as its own request.
 struct EstimateStream {
     let estimator: Estimator
     let template: EstimateRequest
 
-    /// Answers one batch of units.
-    func answer(_ units: [NDJSONInput.Unit]) -> [NDJSONStream.Answer] {
-        let estimator = estimator
-        let template = template
-        return NDJSONStream.each(units) { aoi throws(GeoPriceError) in
-            var request = template
-            request.aois = [aoi]
-            // The AOI's id first, then the answer's members.
-            return "{\"id\":" + JSONWriter().string(aoi.nameJSON) + "," + (try estimator.estimate(request)).jsonText.dropFirst()
-        }
+    /// One AOI's answer line: the AOI's id first, then the estimate's members.
+    func answer(_ aoi: AOI) throws(GeoPriceError) -> String? {
+        var request = template
+        request.aois = [aoi]
+        return "{\"id\":" + JSONWriter().string(aoi.nameJSON) + "," + (try estimator.estimate(request)).jsonText.dropFirst()
     }
 }

@@ -17,10 +17,9 @@ enum Output {
         emit(text + "\n")
     }
 
-    /// Writes lines to standard output in one write.
-    static func lines(_ texts: [String]) {
-        guard !texts.isEmpty else { return }
-        emit(texts.joined(separator: "\n") + "\n")
+    /// Writes bytes to standard output at once.
+    @Sendable static func bytes(_ bytes: [UInt8]) {
+        emit(bytes)
     }
 
     /// Writes a JSON value on one line.
@@ -47,7 +46,11 @@ enum Output {
     /// Writes to standard output; when that fails, says so on standard error and exits with ``unwritableStatus``
     /// (an answer cut short must not look like a whole one).
     private static func emit(_ text: String) {
-        if let failure = writeAll(Array(text.utf8), to: STDOUT_FILENO) {
+        emit(Array(text.utf8))
+    }
+
+    private static func emit(_ bytes: [UInt8]) {
+        if let failure = writeAll(bytes, to: STDOUT_FILENO) {
             let error = GeoPriceError(
                 .unwritableOutput, "cannot write standard output: \(String(cString: strerror(failure)))",
                 details: ["reason": .string(String(cString: strerror(failure)))])

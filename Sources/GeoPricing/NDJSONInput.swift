@@ -1,4 +1,3 @@
-import GeoPricing
 
 /// The AOIs of a streamed input, each on its own so that one bad AOI does not stop the others: the features of a
 /// FeatureCollection (or a single geometry or Feature), or NDJSON with one geometry, Feature or FeatureCollection
@@ -105,5 +104,12 @@ enum NDJSONInput {
         } catch {
             return [.failure(onLine(error, line), id: value.objectValue?["id"])]
         }
+    }
+}
+
+extension NDJSONLines.Line {
+    /// Whether the line holds only white space (an over-long line never does).
+    var isBlank: Bool {
+        if case .text(let text, _) = self { NDJSONInput.isBlank(text) } else { false }
     }
 }
