@@ -76,9 +76,42 @@ public struct AreaAnswer: Sendable, Hashable {
     public var totalAreaKm2: Double { items.reduce(0) { $0 + $1.figures.areaKm2 } }
 
     /// The JSON object of `geoprice area --json`. Totals for several AOIs: `count`, `areaKm2`, `perimeterKm`,
-    /// `utmZones` (every zone any AOI touches) and `crsAreaKm2` when a CRS was asked for.
+    /// `utmZones` (every zone any AOI touches) and `crsAreaKm2` when a CRS was asked for, then `aois`.
     public var jsonObject: JSONObject {
         if items.count == 1 { return items[0].jsonObject }
+        var object = totals
+        object["aois"] = .array(items.map { .object($0.jsonObject) })
+        return object
+    }
+
+    /// ``jsonObject`` as compact JSON text, the AOIs' objects written in chunks on the threads the current
+    /// ``Parallelism`` grants (what `geoprice area --json` prints).
+    public var jsonBytes: [UInt8] {
+        var output: [UInt8] = []
+        if items.count == 1 {
+            JSONWriter().write(.object(items[0].jsonObject), into: &output)
+            return output
+        }
+        JSONWriter().write(.object(totals), into: &output)
+        output.removeLast()
+        output += #","aois":["#.utf8
+        let chunks = concurrentMap(count: items.count, chunkSize: 1_024) { range in
+            var chunk: [UInt8] = []
+            for index in range {
+                if index > range.lowerBound { chunk.append(UInt8(ascii: ",")) }
+                JSONWriter().write(.object(items[index].jsonObject), into: &chunk)
+            }
+            return chunk
+        }
+        for (index, chunk) in chunks.enumerated() {
+            if index > 0 && !chunk.isEmpty { output.append(UInt8(ascii: ",")) }
+            output += chunk
+        }
+        output += "]}".utf8
+        return output
+    }
+
+    private var totals: JSONObject {
         var object: JSONObject = [
             "count": .number(Double(items.count)),
             "areaKm2": .number(totalAreaKm2),
@@ -89,7 +122,6 @@ public struct AreaAnswer: Sendable, Hashable {
             object["crs"] = .string(crs)
             object["crsAreaKm2"] = .number(items.reduce(0) { $0 + ($1.figures.crsAreaKm2 ?? 0) })
         }
-        object["aois"] = .array(items.map { .object($0.jsonObject) })
         return object
     }
 }

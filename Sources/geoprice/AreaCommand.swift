@@ -57,7 +57,7 @@ struct AreaCommand: ParsableCommand {
             throw Output.reject(error, asJSON: json)
         }
         if json {
-            Output.json(.object(answer.jsonObject))
+            Output.bytes(answer.jsonBytes + [UInt8(ascii: "\n")])
         } else {
             Output.line(AreaSummary.text(answer))
         }
