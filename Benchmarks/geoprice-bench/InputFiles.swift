@@ -11,18 +11,26 @@ struct InputFiles {
     var orderAOICount: Int { quick ? 100 : 1_000 }
     var largeCaptureCount: Int { quick ? 1_000 : 10_000 }
     var scalingCounts: [Int] { quick ? [100, 1_000, 10_000] : [100, 1_000, 10_000, 100_000] }
+    /// The small AOIs' NDJSON written this many times over, for the streaming rows.
+    var streamRepeats: Int { 10 }
+    var streamLineCount: Int { smallAOICount * streamRepeats }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
     /// Writes every input file (skipping those already written for the same sizes).
     func write() throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let stamp = path("inputs-\(smallAOICount)-\(orderAOICount)-\(largeCaptureCount)-\(scalingCounts.last!).done")
+        let stamp = path("inputs-v2-\(smallAOICount)-\(orderAOICount)-\(largeCaptureCount)-\(scalingCounts.last!).done")
         if FileManager.default.fileExists(atPath: stamp) { return }
         let small = Inputs.smallAOIs(count: smallAOICount)
         try writeCollection(small.map(Self.feature), to: "aois.geojson")
         let lines = small.map { JSONWriter().string(Self.feature($0).jsonValue) }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path("aois.ndjson"), atomically: true, encoding: .utf8)
+        let ndjson = Data((lines.joined(separator: "\n") + "\n").utf8)
+        try ndjson.write(to: URL(fileURLWithPath: path("aois.ndjson")))
+        _ = FileManager.default.createFile(atPath: path("aois-stream.ndjson"), contents: nil)
+        let stream = try FileHandle(forWritingTo: URL(fileURLWithPath: path("aois-stream.ndjson")))
+        for _ in 0..<streamRepeats { try stream.write(contentsOf: ndjson) }
+        try stream.close()
         let order = Inputs.coverageOrder(aoiCount: orderAOICount, perAOI: 50)
         try writeCollection(order.aois.map(Self.feature), to: "order-aois.geojson")
         try writeCollection(order.captures.map(Self.feature), to: "order-captures.geojson")

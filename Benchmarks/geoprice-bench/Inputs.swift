@@ -58,14 +58,14 @@ enum Inputs {
         return (aois, captures)
     }
 
-    /// One AOI of about 100 km × 100 km (≈ 10,000 km²) near 45° N and `count` captures of about 5 km × 5 km spread over
+    /// One AOI of about 141 km × 141 km (≈ 20,000 km²) near 45° N and `count` captures of about 5 km × 5 km spread over
     /// a region twice its size, so that about half of them meet it. Seed 13 unless given.
     static func largeAOI(captureCount count: Int, seed: UInt64 = 13) -> (aoi: AOI, captures: [Capture]) {
         var generator = SeededGenerator(seed: seed)
         let center = SIMD2(5.0, 45.0)
-        let aoi = AOI(id: .string("large"), polygons: [rectangle(center: center, width: 0.9, height: 0.9, angle: 0.2)])
+        let aoi = AOI(id: .string("large"), polygons: [rectangle(center: center, width: 1.27, height: 1.27, angle: 0.2)])
         let captures = (0..<count).map { index in
-            let offset = SIMD2(Double.random(in: -1.1...1.1, using: &generator), Double.random(in: -1.1...1.1, using: &generator))
+            let offset = SIMD2(Double.random(in: -1.55...1.55, using: &generator), Double.random(in: -1.55...1.55, using: &generator))
             let footprint = rectangle(center: center + offset, width: 0.045, height: 0.045, angle: Double.random(in: 0...1.5, using: &generator))
             return Capture(id: .number(Double(index)), footprint: [footprint], fileIndex: index)
         }

@@ -4,7 +4,7 @@ import Foundation
 import GeoPricing
 import GeometryEngine
 
-/// The workloads (a)–(g), each timed end to end from its input files to its answer.
+/// The inner paths whose time splits `--splits` prints: parts of the command rows, not results.
 struct Workloads {
     let files: InputFiles
     let runs: Int
@@ -16,10 +16,6 @@ struct Workloads {
 
     func readAOIs(_ name: String) throws -> [AOI] {
         try GeoJSONReader().read(bytes(name)).areasOfInterest()
-    }
-
-    func readCaptures(_ name: String) throws -> [Capture] {
-        try CaptureReader.captures(in: GeoJSONReader().read(bytes(name)))
     }
 
     /// Runs `job` over `count` items on all cores, in chunks; the answers in input order.
@@ -128,51 +124,7 @@ struct Workloads {
             notes: ["verticesPerSecond": Double(vertices) / Timing.total(phases)])
     }
 
-    // MARK: - (d), (e), (g): coverage
-
-    func coverage(key: String, title: String, aois aoiFile: String, captures captureFile: String) throws -> Row {
-        var covered = 0.0
-        var remainder = 0.0
-        var count = 0
-        let phases = try Timing.medianRun(runs: runs) {
-            let start = Timing.now()
-            let aois = try readAOIs(aoiFile)
-            let captures = try readCaptures(captureFile)
-            let parsed = Timing.now()
-            let calculator = try CoverageCalculator(captures: captures, includesCaptureShares: false)
-            let indexed = Timing.now()
-            let order = try calculator.cover(aois)
-            covered = order.coveredKm2
-            remainder = order.remainderKm2
-            count = aois.count
-            return [("read+parse", parsed - start), ("validate+index", indexed - parsed), ("overlay+geodesic", Timing.now() - indexed)]
-        }
-        return Row(
-            key: key, title: title, seconds: Timing.total(phases), items: count, itemName: "AOIs", phases: phases,
-            notes: ["coveredKm2": covered, "remainderKm2": remainder])
-    }
-
-    func scaling() throws -> Row {
-        var notes: [String: Double] = [:]
-        var points: [(Double, Double)] = []
-        var last: [(String, Double)] = []
-        for count in files.scalingCounts {
-            let row = try coverage(key: "g", title: "", aois: "large-aoi.geojson", captures: "captures-\(count).geojson")
-            notes["seconds\(count)"] = row.seconds
-            points.append((log(Double(count)), log(row.seconds)))
-            last = row.phases
-        }
-        let meanX = points.reduce(0) { $0 + $1.0 } / Double(points.count)
-        let meanY = points.reduce(0) { $0 + $1.1 } / Double(points.count)
-        let slope = points.reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) } / points.reduce(0) { $0 + ($1.0 - meanX) * ($1.0 - meanX) }
-        notes["slope"] = slope
-        return Row(
-            key: "g", title: "coverage scaling, 1 AOI × \(files.scalingCounts.map(String.init).joined(separator: "/")) captures: slope of log t / log n",
-            seconds: notes["seconds\(files.scalingCounts.last!)"]!, items: files.scalingCounts.last!, itemName: "captures", phases: last,
-            notes: notes)
-    }
-
-    // MARK: - (f): end to end
+    // MARK: - Estimates
 
     static func priceLine(_ line: ArraySlice<UInt8>, estimator: Estimator, asOf: CalendarDate) -> [UInt8] {
         do {

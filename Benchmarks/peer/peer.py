@@ -1,23 +1,28 @@
 #!/usr/bin/env python3
-"""The peer geoprice is measured against: the same workloads done with shapely 2, pyproj and numpy in their fastest
-idioms (orjson to read, vectorised shapely, one pyproj Transformer per CRS pair, STRtree + clip-then-union for
-coverage), timed end to end from the same input files geoprice-bench writes. Single process, as those idioms are.
+"""The peer geoprice is measured against: each job a user would otherwise script with shapely 2, pyproj, numpy and
+orjson, in their fastest idioms (vectorised shapely, one pyproj Transformer per CRS pair, STRtree + clip-then-union
+for coverage), as one process that reads the same input file and writes its whole answer to standard output.
+geoprice-bench times these processes beside geoprice's.
 
-    python peer.py --data .build/bench-data [--quick] [--runs 3] [--json peer.json] [--only a,b]
+    python peer.py area-full FILE          # per AOI: geodesic area and perimeter, UTM zone, UTM area, zones touched,
+                                           # minimum ground width (what `geoprice area --json` answers)
+    python peer.py area-only FILE          # geodesic area alone, the cheapest loop (FILE: GeoJSON or NDJSON)
+    python peer.py coverage AOIS CAPTURES  # covered and remainder km² and geometries, captures met, per AOI
+    python peer.py estimate NDJSON         # one priced JSON line per AOI (SKYSAT-TASKING, NGO-2026 contract)
+    python peer.py reproject FILE EPSG:n   # the FeatureCollection in the target CRS
+    python peer.py reference AOIS CAPTURES # covered km² with every edge densified along geodesics (not timed)
 """
-import argparse
 import math
-import time
+import sys
 from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
-from pathlib import Path
 
 import numpy as np
 import orjson
-import pyproj
 import shapely
-from pyproj import Geod, Transformer
+from pyproj import Geod, Proj, Transformer
 
 GEOD = Geod(ellps="WGS84")
+OUT = sys.stdout.buffer
 
 
 def read(path):
@@ -30,59 +35,71 @@ def rings_array(collection):
     return np.asarray([f["geometry"]["coordinates"][0] for f in collection["features"]], dtype=float)
 
 
-def median_run(runs, body):
-    results = [body() for _ in range(runs)]
-    results.sort(key=lambda r: r[0])
-    return results[len(results) // 2]
+def utm_epsg(lon, lat):
+    zone = np.clip(np.floor((lon + 180) / 6).astype(int) + 1, 1, 60)
+    return np.where(lat >= 0, 32600, 32700) + zone
 
 
-def geodesic_area(data, runs):
-    def run():
-        t0 = time.perf_counter()
-        collection = read(data / "aois.geojson")
-        t1 = time.perf_counter()
-        areas = []
-        for feature in collection["features"]:
+def area_full(path):
+    collection = read(path)
+    ids = [f.get("id") for f in collection["features"]]
+    rings = rings_array(collection)
+    polygons = shapely.polygons(rings)
+    if not shapely.is_valid(polygons).all():
+        raise SystemExit("invalid AOI")
+    areas = np.empty(len(rings))
+    perimeters = np.empty(len(rings))
+    for index, ring in enumerate(rings):
+        area, perimeter = GEOD.polygon_area_perimeter(ring[:, 0], ring[:, 1])
+        areas[index] = abs(area) / 1e6
+        perimeters[index] = perimeter / 1e3
+    centroids = shapely.centroid(polygons)
+    lon, lat = shapely.get_x(centroids), shapely.get_y(centroids)
+    epsg = utm_epsg(lon, lat)
+    bounds = shapely.bounds(polygons)
+    first, last = utm_epsg(bounds[:, 0], bounds[:, 1]), utm_epsg(bounds[:, 2], bounds[:, 3])
+    utm_areas = np.empty(len(rings))
+    widths = np.empty(len(rings))
+    for code in np.unique(epsg):
+        mask = epsg == code
+        transformer = Transformer.from_crs("EPSG:4326", f"EPSG:{code}", always_xy=True)
+        x, y = transformer.transform(rings[mask, :, 0], rings[mask, :, 1])
+        projected = shapely.polygons(np.stack([x, y], axis=-1))
+        utm_areas[mask] = shapely.area(projected) / 1e6
+        corners = shapely.get_coordinates(shapely.oriented_envelope(projected)).reshape(-1, 5, 2)
+        sides = np.linalg.norm(np.diff(corners[:, :3], axis=1), axis=2)
+        scale = Proj(f"EPSG:{code}").get_factors(lon[mask], lat[mask]).meridional_scale
+        widths[mask] = sides.min(axis=1) / scale
+    aois = []
+    for index in range(len(rings)):
+        touched = sorted({int(first[index]), int(last[index])})
+        aois.append({"id": ids[index], "areaKm2": areas[index], "perimeterKm": perimeters[index], "utmEpsg": int(epsg[index]),
+                     "utmAreaKm2": utm_areas[index], "utmRelDiff": utm_areas[index] / areas[index] - 1, "utmZones": touched,
+                     "vertices": rings.shape[1] - 1, "minWidthM": widths[index]})
+    zones = sorted({zone for aoi in aois for zone in aoi["utmZones"]})
+    OUT.write(orjson.dumps({"count": len(aois), "areaKm2": float(areas.sum()), "perimeterKm": float(perimeters.sum()),
+                            "utmZones": zones, "aois": aois}, option=orjson.OPT_SERIALIZE_NUMPY))
+    OUT.write(b"\n")
+
+
+def area_only(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    if path.endswith(".ndjson"):
+        lines = []
+        for line in data.splitlines():
+            feature = orjson.loads(line)
             ring = feature["geometry"]["coordinates"][0]
             area, _ = GEOD.polygon_area_perimeter([p[0] for p in ring], [p[1] for p in ring])
-            areas.append(abs(area) / 1e6)
-        t2 = time.perf_counter()
-        return t2 - t0, {"read+parse": t1 - t0, "geodesic": t2 - t1}, {"sumAreaKm2": sum(areas)}, len(areas)
-    return run_row("a", runs, run)
-
-
-def utm_area(data, runs):
-    def run():
-        t0 = time.perf_counter()
-        rings = rings_array(read(data / "aois.geojson"))
-        t1 = time.perf_counter()
-        centroids = shapely.centroid(shapely.polygons(rings))
-        lon, lat = shapely.get_x(centroids), shapely.get_y(centroids)
-        zone = np.minimum(np.floor((((lon + 180) % 360) - 180 + 180) / 6).astype(int) + 1, 60)
-        epsg = np.where(lat >= 0, 32600, 32700) + zone
-        areas = np.empty(len(rings))
-        for code in np.unique(epsg):
-            mask = epsg == code
-            transformer = Transformer.from_crs("EPSG:4326", f"EPSG:{code}", always_xy=True)
-            x, y = transformer.transform(rings[mask, :, 0], rings[mask, :, 1])
-            areas[mask] = shapely.area(shapely.polygons(np.stack([x, y], axis=-1))) / 1e6
-        t2 = time.perf_counter()
-        return t2 - t0, {"read+parse": t1 - t0, "zone+PROJ+area": t2 - t1}, {"sumUTMAreaKm2": float(areas.sum())}, len(rings)
-    return run_row("b", runs, run)
-
-
-def reprojection(data, runs):
-    transformer = Transformer.from_crs("EPSG:4326", "EPSG:32632", always_xy=True)
-
-    def run():
-        t0 = time.perf_counter()
-        rings = rings_array(read(data / "aois.geojson"))
-        t1 = time.perf_counter()
-        x, y = transformer.transform(rings[:, :, 0], rings[:, :, 1])
-        polygons = shapely.polygons(np.stack([x, y], axis=-1))
-        t2 = time.perf_counter()
-        return t2 - t0, {"read+parse": t1 - t0, "PROJ": t2 - t1}, {"polygons": float(len(polygons))}, len(rings)
-    return run_row("c", runs, run)
+            lines.append(orjson.dumps({"id": feature.get("id"), "areaKm2": abs(area) / 1e6}))
+        OUT.write(b"\n".join(lines) + b"\n")
+        return
+    answers = []
+    for feature in orjson.loads(data)["features"]:
+        ring = feature["geometry"]["coordinates"][0]
+        area, _ = GEOD.polygon_area_perimeter([p[0] for p in ring], [p[1] for p in ring])
+        answers.append({"id": feature.get("id"), "areaKm2": abs(area) / 1e6})
+    OUT.write(orjson.dumps(answers) + b"\n")
 
 
 def geodesic_area_of(geometry):
@@ -91,31 +108,39 @@ def geodesic_area_of(geometry):
     return abs(GEOD.geometry_area_perimeter(geometry)[0]) / 1e6
 
 
-def coverage(key, data, runs, aoi_file, capture_file):
-    def run():
-        t0 = time.perf_counter()
-        aois = shapely.polygons(rings_array(read(data / aoi_file)))
-        captures = shapely.polygons(rings_array(read(data / capture_file)))
-        t1 = time.perf_counter()
-        tree = shapely.STRtree(captures)
-        aoi_index, capture_index = tree.query(aois, predicate="intersects")
-        pieces = shapely.intersection(aois[aoi_index], captures[capture_index])
-        t2 = time.perf_counter()
-        covered_total = remainder_total = 0.0
-        order = np.argsort(aoi_index, kind="stable")
-        groups = np.split(order, np.flatnonzero(np.diff(aoi_index[order])) + 1) if len(order) else []
-        covered_by_aoi = {}
-        for group in groups:
-            covered_by_aoi[int(aoi_index[group[0]])] = shapely.union_all(pieces[group])
-        for index, aoi in enumerate(aois):
-            covered = covered_by_aoi.get(index, shapely.Polygon())
-            remainder = shapely.difference(aoi, covered)
-            covered_total += geodesic_area_of(covered)
-            remainder_total += geodesic_area_of(remainder)
-        t3 = time.perf_counter()
-        notes = {"coveredKm2": covered_total, "remainderKm2": remainder_total}
-        return t3 - t0, {"read+parse": t1 - t0, "index+clip": t2 - t1, "union+difference+geodesic": t3 - t2}, notes, len(aois)
-    return run_row(key, runs, run)
+def coverage(aoi_file, capture_file, threshold=85):
+    aoi_collection, capture_collection = read(aoi_file), read(capture_file)
+    aoi_ids = [f.get("id") for f in aoi_collection["features"]]
+    capture_ids = [f.get("id") for f in capture_collection["features"]]
+    aois = shapely.polygons(rings_array(aoi_collection))
+    captures = shapely.polygons(rings_array(capture_collection))
+    tree = shapely.STRtree(captures)
+    aoi_index, capture_index = tree.query(aois, predicate="intersects")
+    pieces = shapely.intersection(aois[aoi_index], captures[capture_index])
+    meets = shapely.area(pieces) > 0
+    order = np.argsort(aoi_index, kind="stable")
+    groups = np.split(order, np.flatnonzero(np.diff(aoi_index[order])) + 1) if len(order) else []
+    by_aoi = {int(aoi_index[group[0]]): group for group in groups}
+    answers = []
+    totals = [0.0, 0.0, 0.0]
+    for index, aoi in enumerate(aois):
+        group = by_aoi.get(index, np.array([], dtype=int))
+        covered = shapely.union_all(pieces[group]) if len(group) else shapely.Polygon()
+        remainder = shapely.difference(aoi, covered)
+        requested = geodesic_area_of(aoi)
+        covered_km2, remainder_km2 = geodesic_area_of(covered), geodesic_area_of(remainder)
+        percent = round(covered_km2 / requested * 100, 2)
+        answers.append({
+            "id": aoi_ids[index], "requestedKm2": requested, "coveredKm2": covered_km2, "remainderKm2": remainder_km2,
+            "coveredPercent": percent, "remainderPercent": round(100 - percent, 2), "fulfilled": percent >= threshold,
+            "thresholdPercent": threshold, "covered": orjson.Fragment(shapely.to_geojson(covered)),
+            "remainder": orjson.Fragment(shapely.to_geojson(remainder)),
+            "captures": [{"id": capture_ids[capture_index[i]]} for i in sorted(group) if meets[i]],
+        })
+        totals = [totals[0] + requested, totals[1] + covered_km2, totals[2] + remainder_km2]
+    answer = {"requestedKm2": totals[0], "coveredKm2": totals[1], "remainderKm2": totals[2]}
+    answer = answers[0] if len(answers) == 1 else dict(answer, groups=answers)
+    OUT.write(orjson.dumps(answer) + b"\n")
 
 
 SKYSAT_RATE = Decimal("20.00")
@@ -124,12 +149,12 @@ CENT = Decimal("0.01")
 
 
 def price_line(line):
-    """SKYSAT-TASKING with the NGO-2026 contract, as geoprice-bench's (f) prices it: validate, geodesic area, minimum,
-    area rounded up to 0.01 km², amount half-even, 15 % off; the answer as JSON."""
+    """SKYSAT-TASKING with the NGO-2026 contract: validate, geodesic area, minimum, area rounded up to 0.01 km²,
+    amount half-even, 15 % off; the answer as JSON."""
     feature = orjson.loads(line)
     geometry = shapely.geometry.shape(feature["geometry"])
     if not shapely.is_valid(geometry):
-        return orjson.dumps({"error": {"code": "invalid_geometry", "message": shapely.is_valid_reason(geometry)}})
+        return orjson.dumps({"id": feature.get("id"), "error": {"code": "invalid_geometry", "message": shapely.is_valid_reason(geometry)}})
     measured = Decimal(abs(GEOD.geometry_area_perimeter(geometry)[0]) / 1e6).quantize(Decimal("0.000001"), ROUND_HALF_EVEN)
     billable = max(measured, SKYSAT_MINIMUM).quantize(CENT, ROUND_CEILING)
     amount = (billable * SKYSAT_RATE).quantize(CENT, ROUND_HALF_EVEN)
@@ -141,16 +166,29 @@ def price_line(line):
     })
 
 
-def end_to_end(data, runs):
-    def run():
-        t0 = time.perf_counter()
-        with open(data / "aois.ndjson", "rb") as f:
-            lines = f.read().splitlines()
-        t1 = time.perf_counter()
-        answers = [price_line(line) for line in lines]
-        t2 = time.perf_counter()
-        return t2 - t0, {"read": t1 - t0, "parse+validate+measure+price+write": t2 - t1}, {}, len(answers)
-    return run_row("f1", runs, run)
+def estimate(path):
+    batch = []
+    with open(path, "rb") as f:
+        for line in f:
+            if line.strip():
+                batch.append(price_line(line))
+            if len(batch) == 1024:
+                OUT.write(b"\n".join(batch) + b"\n")
+                batch = []
+    if batch:
+        OUT.write(b"\n".join(batch) + b"\n")
+
+
+def reproject(path, target):
+    collection = read(path)
+    rings = rings_array(collection)
+    transformer = Transformer.from_crs("EPSG:4326", target, always_xy=True)
+    x, y = transformer.transform(rings[:, :, 0], rings[:, :, 1])
+    coordinates = np.stack([x, y], axis=-1)
+    features = [{"type": "Feature", "id": feature.get("id"), "properties": feature.get("properties"),
+                 "geometry": {"type": "Polygon", "coordinates": [coordinates[index]]}}
+                for index, feature in enumerate(collection["features"])]
+    OUT.write(orjson.dumps({"type": "FeatureCollection", "features": features}, option=orjson.OPT_SERIALIZE_NUMPY) + b"\n")
 
 
 def densified_ring(ring, max_km):
@@ -165,13 +203,11 @@ def densified_ring(ring, max_km):
     return points
 
 
-def geodesic_reference(data, aoi_file, capture_file, max_km=0.25):
-    """Covered km² with every edge a geodesic: AOI and captures densified along geodesics before the lon/lat overlay
-    (the reference README's geodesic_densified_overlay semantic)."""
-    aoi_rings = rings_array(read(data / aoi_file))
-    capture_rings = rings_array(read(data / capture_file))
-    aois = shapely.polygons(aoi_rings)
-    captures = shapely.polygons(capture_rings)
+def reference(aoi_file, capture_file, max_km=0.25):
+    """Covered km² with every edge a geodesic: AOIs and captures densified along geodesics before the lon/lat
+    overlay."""
+    aoi_rings, capture_rings = rings_array(read(aoi_file)), rings_array(read(capture_file))
+    aois, captures = shapely.polygons(aoi_rings), shapely.polygons(capture_rings)
     tree = shapely.STRtree(captures)
     total = 0.0
     for index, aoi_ring in enumerate(aoi_rings):
@@ -180,47 +216,13 @@ def geodesic_reference(data, aoi_file, capture_file, max_km=0.25):
         dense = [shapely.Polygon(densified_ring(capture_rings[i].tolist(), max_km)) for i in near]
         covered = shapely.intersection(dense_aoi, shapely.union_all(dense)) if dense else shapely.Polygon()
         total += geodesic_area_of(covered)
-    return total
+    print(repr(total))
 
 
-def run_row(key, runs, body):
-    seconds, phases, notes, items = median_run(runs, body)
-    return {"key": key, "seconds": seconds, "items": items, "phases": phases, "notes": notes}
-
-
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--data", required=True)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--json")
-    parser.add_argument("--only")
-    args = parser.parse_args()
-    data = Path(args.data)
-    runs = 1 if args.quick else args.runs
-    large_file = "captures-1000.geojson" if args.quick else "captures-10000.geojson"
-    only = set(args.only.split(",")) if args.only else None
-    rows = []
-    plan = [
-        ("a", lambda: geodesic_area(data, runs)), ("b", lambda: utm_area(data, runs)), ("c", lambda: reprojection(data, runs)),
-        ("d", lambda: coverage("d", data, runs, "order-aois.geojson", "order-captures.geojson")),
-        ("e", lambda: coverage("e", data, runs, "large-aoi.geojson", large_file)),
-        ("f1", lambda: end_to_end(data, runs)),
-    ]
-    for key, body in plan:
-        if only and key not in only and key[0] not in only:
-            continue
-        row = body()
-        if key == "e":
-            row["notes"]["geodesicReferenceCoveredKm2"] = geodesic_reference(data, "large-aoi.geojson", large_file)
-        rows.append(row)
-        print(f"({key}) {row['seconds']:.3f} s  {row['items'] / row['seconds']:.0f}/s  " +
-              ", ".join(f"{name} {value:.3f} s" for name, value in row["phases"].items()), flush=True)
-    report = {"tool": "peer", "versions": {"numpy": np.__version__, "shapely": shapely.__version__, "geos": shapely.geos_version_string,
-              "pyproj": pyproj.__version__, "proj": pyproj.proj_version_str, "orjson": orjson.__version__}, "rows": rows}
-    if args.json:
-        Path(args.json).write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
-
+JOBS = {"area-full": area_full, "area-only": area_only, "coverage": coverage, "estimate": estimate, "reproject": reproject,
+        "reference": reference}
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) < 2 or sys.argv[1] not in JOBS:
+        raise SystemExit(__doc__)
+    JOBS[sys.argv[1]](*sys.argv[2:])
