@@ -17,11 +17,15 @@ struct InputFiles {
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
+    private var stamp: String { path("inputs-v2-\(smallAOICount)-\(orderAOICount)-\(largeCaptureCount)-\(scalingCounts.last!).done") }
+
+    /// Whether every input file is written for these sizes.
+    var areWritten: Bool { FileManager.default.fileExists(atPath: stamp) }
+
     /// Writes every input file (skipping those already written for the same sizes).
     func write() throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let stamp = path("inputs-v2-\(smallAOICount)-\(orderAOICount)-\(largeCaptureCount)-\(scalingCounts.last!).done")
-        if FileManager.default.fileExists(atPath: stamp) { return }
+        if areWritten { return }
         let small = Inputs.smallAOIs(count: smallAOICount)
         try writeCollection(small.map(Self.feature), to: "aois.geojson")
         let lines = small.map { JSONWriter().string(Self.feature($0).jsonValue) }

@@ -29,13 +29,34 @@ struct ProcessRun {
         let pid = try spawn(arguments, actions: &actions)
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        // The kernel's ru_maxrss of a spawned child starts from its parent's resident memory at the spawn; the
+        // child's own high-water mark is read from /proc while it runs.
+        var peakKB = 0
+        while true {
+            let waited = wait4(pid, &status, WNOHANG, &usage)
+            if waited == pid { break }
+            if waited < 0 && errno != EINTR { throw BenchError("wait4 failed") }
+            peakKB = max(peakKB, highWaterKB(of: pid) ?? 0)
+            usleep(2_000)
+        }
         let seconds = Timing.now() - start
         var info = stat()
         stat(output, &info)
         return ProcessRun(
-            seconds: seconds, cpuSeconds: usage.ru_utime.seconds + usage.ru_stime.seconds, peakMB: Double(usage.ru_maxrss) / 1024,
-            status: exitStatus(status), outputBytes: Int(info.st_size))
+            seconds: seconds, cpuSeconds: usage.ru_utime.seconds + usage.ru_stime.seconds,
+            peakMB: Double(peakKB > 0 ? peakKB : usage.ru_maxrss) / 1024, status: exitStatus(status), outputBytes: Int(info.st_size))
+    }
+
+    /// `VmHWM` of a running process, KB.
+    private static func highWaterKB(of pid: pid_t) -> Int? {
+        guard let file = fopen("/proc/\(pid)/status", "r") else { return nil }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("VmHWM:") { return Int(text.dropFirst(6).filter(\.isNumber)) }
+        }
+        return nil
     }
 
     /// Starts `arguments` reading from a pipe, writes `first` (one NDJSON line) and keeps the pipe open: the seconds

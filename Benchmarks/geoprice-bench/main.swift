@@ -19,7 +19,18 @@ let directory = URL(fileURLWithPath: value(after: "--data") ?? (quick ? ".build/
 let only = value(after: "--only").map { Set($0.split(separator: ",").map(String.init)) }
 let runs = value(after: "--runs").flatMap(Int.init) ?? (quick ? 1 : 3)
 let files = InputFiles(directory: directory, quick: quick)
-try files.write()
+if arguments.contains("--write-inputs") {
+    try files.write()
+    exit(0)
+}
+if !files.areWritten {
+    // In a process of its own: a child's peak memory counts its parent's at the moment it is started, so this
+    // process stays small.
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let log = files.path("write-inputs.txt")
+    let writer = try ProcessRun.run([CommandLine.arguments[0], "--write-inputs", "--data", directory.path] + (quick ? ["--quick"] : []), output: log)
+    guard writer.status == 0 else { fatalError("writing the inputs failed: see \(log).err") }
+}
 let geoprice = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("geoprice").path
 guard FileManager.default.isExecutableFile(atPath: geoprice) else {
     FileHandle.standardError.write(Data("geoprice-bench: \(geoprice) is missing: swift build -c release --product geoprice\n".utf8))

@@ -16,6 +16,13 @@ public struct NDJSONLines: ~Copyable {
         /// A line longer than the limit: its number and how many bytes it had when it was given up (at least); the
         /// rest of it is skipped unread.
         case tooLong(number: Int, bytes: Int)
+
+        /// Its number in the stream, from 1.
+        public var number: Int {
+            switch self {
+            case .text(_, let number), .tooLong(let number, _): number
+            }
+        }
     }
 
     private let descriptor: Int32

@@ -20,6 +20,12 @@ public enum AOILineStream {
         public var answered = 0
         /// How many of them are error lines.
         public var rejected = 0
+
+        /// A summary of `answered` lines, `rejected` of them errors.
+        public init(answered: Int = 0, rejected: Int = 0) {
+            self.answered = answered
+            self.rejected = rejected
+        }
     }
 
     /// Reads `lines` to their end and writes one line per AOI.
@@ -94,8 +100,11 @@ public enum AOILineStream {
         }
         for item in work {
             let units: [NDJSONInput.Unit]
+            var lineNumber: Int?
             switch item {
-            case .line(let line): units = NDJSONInput.units(of: line)
+            case .line(let line):
+                units = NDJSONInput.units(of: line)
+                lineNumber = line.number
             case .unit(let unit): units = [unit]
             }
             for unit in units {
@@ -112,7 +121,7 @@ public enum AOILineStream {
                     } catch {
                         answered += 1
                         rejected += 1
-                        append(JSONWriter().string(errorLine(error, id: aoi.nameJSON)))
+                        append(JSONWriter().string(errorLine(NDJSONInput.onLine(error, lineNumber), id: aoi.nameJSON)))
                     }
                 }
             }

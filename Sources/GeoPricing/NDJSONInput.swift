@@ -60,7 +60,8 @@ enum NDJSONInput {
         }
     }
 
-    private static func onLine(_ error: GeoPriceError, _ line: Int?) -> GeoPriceError {
+    /// The error with the input line it belongs to, in its details and its message.
+    static func onLine(_ error: GeoPriceError, _ line: Int?) -> GeoPriceError {
         guard let line else { return error }
         var located = error
         located.details["line"] = .number(Double(line))

@@ -41,3 +41,13 @@ extension AOI {
         return result
     }
 }
+
+extension GeoJSONDocument {
+    /// The document's AOIs (or the one `feature` names) in lon/lat on WGS84, its top-level `crs` member applied:
+    /// what every front end measures, covers and prices.
+    /// - Throws: ``GeoPriceError``, as `areasOfInterest(feature:)`, ``crs`` and ``AOI/toLonLat(from:)`` do.
+    public func lonLatAOIs(feature: String? = nil) throws(GeoPriceError) -> [AOI] {
+        let crs = try crs
+        return try areasOfInterest(feature: feature).map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: crs) }
+    }
+}

@@ -66,9 +66,7 @@ struct CoverageCommand: ParsableCommand {
         let order: OrderCoverage
         do {
             let document = try GeoJSONReader().read(InputFile.bytes(aoi))
-            let crs = try document.crs
-            let aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: crs) }
-            order = try calculator.cover(aois)
+            order = try calculator.cover(document.lonLatAOIs())
             if let svg, let first = order.groups.first {
                 try SVGFile.save(CoverageSVG(coverage: first, captures: calculator.captures).render(), to: svg)
             }

@@ -88,8 +88,7 @@ struct EstimateCommand: ParsableCommand {
                 return
             }
             let document = try GeoJSONReader().read(InputFile.bytes(aoi!))
-            let crs = try document.crs
-            order.aois = try document.areasOfInterest().map { aoi throws(GeoPriceError) in try aoi.toLonLat(from: crs) }
+            order.aois = try document.lonLatAOIs()
             write(try estimator.estimate(order))
         } catch let error as GeoPriceError {
             throw Output.reject(error, asJSON: asJSON)

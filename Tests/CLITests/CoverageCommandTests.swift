@@ -23,6 +23,17 @@ struct CoverageCommandTests {
         #expect(order["fulfilled"] == true)
     }
 
+    @Test("the AOI from standard input: the same geodesic reference")
+    func standardInput() throws {
+        let file = Fixtures.path("cases/germany_25km2.json")
+        let text = String(decoding: Fixtures.bytes("cases/germany_25km2.json"), as: UTF8.self)
+        let result = try CLIRunner.run(["coverage", "--json", "--aoi", "-", "--captures", file], stdin: text)
+        #expect(result.status == 0)
+        let group = try #require(try result.json().objectValue?["groups"]?.arrayValue?.first?.objectValue)
+        let expected = Fixtures.reference("germany_25km2")["coverage"]!.objectValue!["geodesic_densified_overlay"]!.objectValue!
+        #expect(relativeDifference(group.number("coveredKm2"), expected.number("covered_km2")) < 1e-5)
+    }
+
     @Test("captures are listed without areas by default; --gains adds overlaps and gains that add up to the covered area")
     func gains() throws {
         let file = Fixtures.path("cases/germany_25km2.json")

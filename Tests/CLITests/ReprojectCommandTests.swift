@@ -30,6 +30,23 @@ struct ReprojectCommandTests {
         #expect(relativeDifference(readBack.number("areaKm2"), direct.number("areaKm2")) < 1e-9)
     }
 
+    @Test("from standard input to EPSG:32632: pyproj's UTM corners")
+    func standardInput() throws {
+        let text = String(decoding: Fixtures.bytes("cases/corsica_rectangle.json"), as: UTF8.self)
+        let result = try CLIRunner.run(["reproject", "-", "--to", "EPSG:32632", "--json"], stdin: text)
+        #expect(result.status == 0)
+        let geometry = try #require(try result.json().objectValue?["features"]?.arrayValue?.first?.objectValue?["geometry"]?.objectValue)
+        let ring = try #require(geometry["coordinates"]?.arrayValue?.first?.arrayValue)
+        let expected = try #require(Fixtures.reference("corsica_rectangle")["utm_projected_exterior_coords"]?.arrayValue?.first?.arrayValue)
+        #expect(ring.count == expected.count)
+        for (point, reference) in zip(ring, expected) {
+            let xy = point.arrayValue?.compactMap(\.numberValue) ?? []
+            let referenceXY = reference.arrayValue?.compactMap(\.numberValue) ?? []
+            try #require(xy.count == 2 && referenceXY.count == 2)
+            #expect(abs(xy[0] - referenceXY[0]) < 1e-6 && abs(xy[1] - referenceXY[1]) < 1e-6, "\(xy) vs \(referenceXY)")
+        }
+    }
+
     @Test("an unknown CRS is refused with exit 2 and unknown_crs")
     func unknownCRS() throws {
         let result = try CLIRunner.run(["reproject", Fixtures.path("cases/corsica_rectangle.json"), "--to", "EPSG:0", "--json"])
