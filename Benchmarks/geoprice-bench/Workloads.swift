@@ -77,30 +77,31 @@ struct Workloads {
                     "geodesicOverBareC": swiftSeconds / cSeconds, "bareCSumAreaKm2": cTotal / 1e6, "swiftSumAreaKm2": swiftTotal / 1e6])
     }
 
-    static func utmArea(_ aoi: AOI) -> Double {
-        do {
-            let zone = try AreaMeasurer.utmZone(of: Antimeridian.unwrapped(aoi.polygons, path: aoi.path), norwaySvalbard: false, path: aoi.path)
-            return try AreaMeasurer.planarArea(FlatRings(aoi.polygons), of: aoi, in: zone.crsName, withinAreaOfUse: false) / 1e6
-        } catch {
-            return .nan
-        }
-    }
-
-    func utmArea() throws -> Row {
-        var total = 0.0
-        let phases = try Timing.medianRun(runs: runs) {
-            let start = Timing.now()
-            let aois = try readAOIs("aois.geojson")
-            let parsed = Timing.now()
-            total = onAllCores(aois.count) { Self.utmArea(aois[$0]) }.reduce(0, +)
-            return [("read+parse", parsed - start), ("zone+PROJ+area", Timing.now() - parsed)]
-        }
-        let aois = try readAOIs("aois.geojson")
-        let samples = latencies(aois.count) { _ = Self.utmArea(aois[$0]) }
-        precondition(total.isFinite, "a UTM area failed")
+    /// Row A1's time split: each stage of `geoprice area --json` over every AOI, on one core (reading on all).
+    func areaSplit() throws -> Row {
+        let start = Timing.now()
+        let bytes = try bytes("aois.geojson")
+        let read = Timing.now()
+        let aois = try GeoJSONReader().read(bytes).areasOfInterest()
+        let parsed = Timing.now()
+        let prepared = try Parallelism.callingThread.granting { try aois.map { try PreparedAOI($0) } }
+        let preparedAt = Timing.now()
+        let withoutWidth = AreaMeasurer(measuresMinimumWidth: false)
+        _ = try prepared.map { try withoutWidth.measure($0) }
+        let utmAt = Timing.now()
+        let figures = try prepared.map { try AreaMeasurer().measure($0) }
+        let fullAt = Timing.now()
+        let answer = AreaAnswer(items: zip(prepared, figures).map { MeasuredAOI(aoi: $0.aoi, figures: $1) })
+        let json = Parallelism.callingThread.granting { answer.jsonBytes }
+        let end = Timing.now()
+        let phases = [
+            ("read file", read - start), ("parse, all cores", parsed - read), ("prepare: validate, centroid, geodesic", preparedAt - parsed),
+            ("UTM zone, projection, area, zones touched", utmAt - preparedAt), ("minimum width", (fullAt - utmAt) - (utmAt - preparedAt)),
+            ("JSON answer", end - fullAt),
+        ]
         return Row(
-            key: "b", title: "UTM area of the same AOIs (zones 31–34), all cores", seconds: Timing.total(phases), items: aois.count, itemName: "AOIs",
-            p50: Timing.percentile(samples, 50), p99: Timing.percentile(samples, 99), phases: phases, notes: ["sumUTMAreaKm2": total])
+            key: "A1 split", title: "geoprice area --json on \(aois.count) AOIs, stage by stage on one core", seconds: Timing.total(phases),
+            items: aois.count, itemName: "AOIs", phases: phases, notes: ["answerBytes": Double(json.count)])
     }
 
     func reprojection() throws -> Row {

@@ -123,7 +123,7 @@ if selected("L") {
 if arguments.contains("--splits") {
     let workloads = Workloads(files: files, runs: runs)
     print("\nTime splits of inner paths (parts of the rows above, not results):")
-    for body in [workloads.geodesicArea, workloads.utmArea, workloads.reprojection, { try workloads.endToEnd(allCores: true) }] {
+    for body in [workloads.areaSplit, workloads.geodesicArea, workloads.reprojection, { try workloads.endToEnd(allCores: true) }] {
         print(try body().text)
     }
 }
