@@ -33,12 +33,19 @@ public struct GeoJSONReader: Sendable {
         {
             return try readInParallel(array, members: split.members, ranges: split.ranges)
         }
-        if array.count < Self.parallelThreshold, let feature = array.withUnsafeBufferPointer({ buffer in
-            _FastFeatureReader(checkLonLatRange: true).feature(buffer, range: Self.trimmed(buffer), depth: 0, maxDepth: json.options.maxDepth)
-        }) {
+        if array.count < Self.parallelThreshold, let feature = plainFeature(array) {
             return .feature(feature)
         }
         return try document(from: json.read(array))
+    }
+
+    /// A text that is one Feature of the common plain shape (no `crs`, no `bbox`, a Polygon or MultiPolygon),
+    /// typed straight from its bytes; `nil` for anything else, which ``read(_:)-([UInt8])`` reads the ordinary way
+    /// with the same result.
+    package func plainFeature(_ array: [UInt8]) -> Feature? {
+        array.withUnsafeBufferPointer { buffer in
+            _FastFeatureReader(checkLonLatRange: true).feature(buffer, range: Self.trimmed(buffer), depth: 0, maxDepth: json.options.maxDepth)
+        }
     }
 
     /// The text's range without leading and trailing white space (and byte order mark).

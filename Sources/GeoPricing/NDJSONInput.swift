@@ -38,6 +38,13 @@ enum NDJSONInput {
         case .text(let text, let number):
             guard !isBlank(text) else { return [] }
             let reader = GeoJSONReader()
+            if let feature = reader.plainFeature(text) {
+                do throws(GeoPriceError) {
+                    return try GeoJSONDocument.feature(feature).areasOfInterest().map { .success($0, crs: nil) }
+                } catch {
+                    return [.failure(onLine(error, number), id: feature.id?.jsonValue)]
+                }
+            }
             do throws(GeoPriceError) {
                 return units(of: try reader.json.read(text), reader: reader, line: number)
             } catch {
