@@ -47,7 +47,7 @@ struct LibraryRows {
         defer { close(descriptor) }
         var lines = NDJSONLines(descriptor: descriptor, name: name)
         let summary = try AOILineStream.answer(&lines, with: { aoi throws(GeoPriceError) in
-            try estimator.estimate(request(aoi)).jsonText
+            try estimator.estimate(request(aoi)).jsonBytes
         }, write: { written.add($0.count) })
         let seconds = Timing.now() - start
         guard summary.rejected == 0, written.value > 0 else { throw BenchError("the batch rejected \(summary.rejected) lines") }

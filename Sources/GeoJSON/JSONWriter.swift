@@ -12,10 +12,15 @@ public struct JSONWriter: Sendable {
 
     /// The JSON text of a value.
     public func string(_ value: JSONValue) -> String {
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    /// The UTF-8 JSON text of a value.
+    public func bytes(_ value: JSONValue) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(256)
         write(value, into: &output, indent: 0)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Appends the UTF-8 JSON text of a value.

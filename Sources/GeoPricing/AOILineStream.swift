@@ -30,8 +30,8 @@ public enum AOILineStream {
 
     /// Reads `lines` to their end and writes one line per AOI.
     /// - Parameters:
-    ///   - answer: one AOI's answer (in lon/lat, any `crs` member applied), as one line of JSON without its newline,
-    ///     or `nil` for an AOI that is not to be answered; a thrown error becomes that AOI's error line. Called on
+    ///   - answer: one AOI's answer (in lon/lat, any `crs` member applied), as the UTF-8 bytes of one line of JSON
+    ///     without its newline, or `nil` for an AOI that is not to be answered; a thrown error becomes that AOI's error line. Called on
     ///     many threads at once.
     ///   - write: receives the bytes of each batch's lines, newlines included, in input order, on a thread of its
     ///     own while the next batch is answered; at most two batches wait for it.
@@ -39,7 +39,7 @@ public enum AOILineStream {
     ///   `empty_geometry` when the input holds no AOI at all; lines written before it stay written.
     public static func answer(
         _ lines: inout NDJSONLines, parallelism: Parallelism? = nil,
-        with answer: @escaping @Sendable (AOI) throws(GeoPriceError) -> String?,
+        with answer: @escaping @Sendable (AOI) throws(GeoPriceError) -> [UInt8]?,
         write: @escaping @Sendable ([UInt8]) -> Void
     ) throws(GeoPriceError) -> Summary {
         let writer = BatchWriter(write)
@@ -56,7 +56,7 @@ public enum AOILineStream {
     }
 
     private static func answerAll(
-        _ lines: inout NDJSONLines, with answer: @escaping @Sendable (AOI) throws(GeoPriceError) -> String?, writer: BatchWriter
+        _ lines: inout NDJSONLines, with answer: @escaping @Sendable (AOI) throws(GeoPriceError) -> [UInt8]?, writer: BatchWriter
     ) throws(GeoPriceError) -> Summary {
         var summary = Summary()
         func answerAndWrite(_ work: [Work]) {
@@ -90,12 +90,12 @@ public enum AOILineStream {
     }
 
     /// One chunk's lines, answered: their bytes and counts.
-    private static func answered(_ work: ArraySlice<Work>, with answer: (AOI) throws(GeoPriceError) -> String?) -> (bytes: [UInt8], answered: Int, rejected: Int) {
+    private static func answered(_ work: ArraySlice<Work>, with answer: (AOI) throws(GeoPriceError) -> [UInt8]?) -> (bytes: [UInt8], answered: Int, rejected: Int) {
         var bytes: [UInt8] = []
         var answered = 0
         var rejected = 0
-        func append(_ text: String) {
-            bytes += text.utf8
+        func append(_ line: [UInt8]) {
+            bytes += line
             bytes.append(UInt8(ascii: "\n"))
         }
         for item in work {
@@ -112,16 +112,16 @@ public enum AOILineStream {
                 case .failure(let error, let id):
                     answered += 1
                     rejected += 1
-                    append(JSONWriter().string(errorLine(error, id: id)))
+                    append(JSONWriter().bytes(errorLine(error, id: id)))
                 case .success(let aoi, let crs):
                     do throws(GeoPriceError) {
-                        guard let text = try answer(aoi.toLonLat(from: crs)) else { continue }
+                        guard let line = try answer(aoi.toLonLat(from: crs)) else { continue }
                         answered += 1
-                        append(text)
+                        append(line)
                     } catch {
                         answered += 1
                         rejected += 1
-                        append(JSONWriter().string(errorLine(NDJSONInput.onLine(error, lineNumber), id: aoi.nameJSON)))
+                        append(JSONWriter().bytes(errorLine(NDJSONInput.onLine(error, lineNumber), id: aoi.nameJSON)))
                     }
                 }
             }

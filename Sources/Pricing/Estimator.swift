@@ -9,7 +9,7 @@ public struct Estimator: Sendable {
     /// The catalog prices come from.
     public let catalog: Catalog
     /// Coverage calculators built ahead for capture sets that many requests share (``sharing(captures:)``).
-    private var calculators: [[Capture]: CoverageCalculator] = [:]
+    private var calculators: [(captures: [Capture], calculator: CoverageCalculator)] = []
 
     /// An estimator for a catalog.
     public init(catalog: Catalog) { self.catalog = catalog }
@@ -19,7 +19,7 @@ public struct Estimator: Sendable {
     /// - Throws: ``GeoPriceError`` for a bad footprint or cloud mask.
     public func sharing(captures: [Capture]) throws(GeoPriceError) -> Estimator {
         var copy = self
-        copy.calculators[captures] = try CoverageCalculator(captures: captures)
+        copy.calculators.append((captures, try CoverageCalculator(captures: captures)))
         return copy
     }
 

@@ -42,7 +42,7 @@ struct AreaCommand: ParsableCommand {
             do {
                 allAnswered = try NDJSONStream.run(file) { aoi throws(GeoPriceError) in
                     if let feature, aoi.name != feature { return nil }
-                    return JSONWriter().string(.object(MeasuredAOI(aoi: aoi, figures: try measurer.measure(aoi)).jsonObject))
+                    return JSONWriter().bytes(.object(MeasuredAOI(aoi: aoi, figures: try measurer.measure(aoi)).jsonObject))
                 }
             } catch {
                 throw Output.reject(error, asJSON: true)

@@ -55,7 +55,7 @@ struct CoverageCommand: ParsableCommand {
             let allAnswered: Bool
             do {
                 allAnswered = try NDJSONStream.run(aoi) { aoi throws(GeoPriceError) in
-                    JSONWriter().string(.object(try calculator.cover(aoi).jsonObject))
+                    JSONWriter().bytes(.object(try calculator.cover(aoi).jsonObject))
                 }
             } catch {
                 throw Output.reject(error, asJSON: true)

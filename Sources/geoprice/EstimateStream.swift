@@ -6,9 +6,10 @@ struct EstimateStream {
     let template: EstimateRequest
 
     /// One AOI's answer line: the AOI's id first, then the estimate's members.
-    func answer(_ aoi: AOI) throws(GeoPriceError) -> String? {
+    func answer(_ aoi: AOI) throws(GeoPriceError) -> [UInt8]? {
         var request = template
         request.aois = [aoi]
-        return "{\"id\":" + JSONWriter().string(aoi.nameJSON) + "," + (try estimator.estimate(request)).jsonText.dropFirst()
+        let estimate = try estimator.estimate(request).jsonBytes
+        return Array(#"{"id":"#.utf8) + JSONWriter().bytes(aoi.nameJSON) + [UInt8(ascii: ",")] + estimate.dropFirst()
     }
 }

@@ -27,7 +27,7 @@ struct AOILineStreamTests {
         DispatchQueue.global().async {
             var input = NDJSONLines(descriptor: readEnd, name: "pipe")
             let summary = try? AOILineStream.answer(&input, with: { aoi throws(GeoPriceError) in
-                "{\"id\":\"\(aoi.name)\",\"km2\":\(try AreaMeasurer(measuresMinimumWidth: false).measure(aoi).areaKm2)}"
+                Array("{\"id\":\"\(aoi.name)\",\"km2\":\(try AreaMeasurer(measuresMinimumWidth: false).measure(aoi).areaKm2)}".utf8)
             }, write: { bytes in
                 written.append(bytes)
                 firstAnswer.signal()
@@ -64,7 +64,7 @@ struct AOILineStreamTests {
         var input = NDJSONLines(descriptor: descriptor, name: path)
         let written = Written()
         let summary = try AOILineStream.answer(&input, with: { aoi throws(GeoPriceError) in
-            String(try AreaMeasurer(measuresMinimumWidth: false).measure(aoi).areaKm2)
+            Array(String(try AreaMeasurer(measuresMinimumWidth: false).measure(aoi).areaKm2).utf8)
         }, write: written.append)
         #expect(summary == AOILineStream.Summary(answered: 3, rejected: 1))
         let answers = written.text.split(separator: "\n").map(String.init)
