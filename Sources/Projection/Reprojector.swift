@@ -72,12 +72,28 @@ public struct Reprojector: Sendable, Hashable {
             feature.bbox = nil
             feature.foreignMembers["crs"] = nil
             collection = FeatureCollection(features: [feature])
+        case .featureCollection(var input) where densifyMetres != nil:
+            // Densified vertices count against the request's limit as they are made: one pass, in order.
+            try work.transform(&input.features, numberedFrom: 0)
+            input.bbox = nil
+            collection = input
         case .featureCollection(var input):
-            for index in input.features.indices {
-                guard let geometry = input.features[index].geometry else { continue }
-                let path = JSONPath.root.appending("features").appending(index).appending("geometry")
-                input.features[index].geometry = try work.transform(geometry, at: path)
-                input.features[index].bbox = nil
+            let features = input.features
+            let reprojector = self
+            let chunks = concurrentMap(count: features.count, chunkSize: 256) { range in
+                Swift.Result { () throws(GeoPriceError) -> (features: [Feature], outside: Int) in
+                    var chunkWork = try _ReprojectionWork(reprojector: reprojector)
+                    var chunk = Array(features[range])
+                    try chunkWork.transform(&chunk, numberedFrom: range.lowerBound)
+                    return (chunk, chunkWork.outside)
+                }
+            }
+            input.features = []
+            input.features.reserveCapacity(features.count)
+            for chunk in chunks {
+                let (transformed, outside) = try chunk.get()
+                input.features += transformed
+                work.outside += outside
             }
             input.bbox = nil
             collection = input
@@ -102,6 +118,17 @@ struct _ReprojectionWork {
         sourceGeographic = try reprojector.sourceIsGeographic()
         targetGeographic = try reprojector.targetIsGeographic()
         sourceMetresPerUnit = try CRSTransformer(from: reprojector.target, to: reprojector.source).targetMetresPerUnit() ?? 1
+    }
+
+    /// Transforms the geometries of features in place, dropping their bounding boxes; the first is the collection's
+    /// feature `first` (for error paths).
+    mutating func transform(_ features: inout [Feature], numberedFrom first: Int) throws(GeoPriceError) {
+        for index in features.indices {
+            guard let geometry = features[index].geometry else { continue }
+            let path = JSONPath.root.appending("features").appending(first + index).appending("geometry")
+            features[index].geometry = try transform(geometry, at: path)
+            features[index].bbox = nil
+        }
     }
 
     mutating func transform(_ geometry: Geometry, at path: JSONPath) throws(GeoPriceError) -> Geometry {

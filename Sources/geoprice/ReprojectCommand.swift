@@ -48,6 +48,10 @@ struct ReprojectCommand: ParsableCommand {
         if outside > 0 {
             Output.diagnostic("warning: \(outside) vertices lie outside the area of use of \(to == CRSTransformer.lonLat ? from ?? "the source CRS" : to)")
         }
-        Output.line(JSONWriter(pretty: !json).string(collection.jsonValue))
+        if json {
+            Output.bytes(collection.compactJSONBytes + [UInt8(ascii: "\n")])
+        } else {
+            Output.line(JSONWriter(pretty: true).string(collection.jsonValue))
+        }
     }
 }
