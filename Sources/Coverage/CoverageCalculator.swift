@@ -72,10 +72,8 @@ public struct CoverageCalculator: Sendable {
             overlay = candidates.count >= Self.tilingThreshold
                 ? try _TiledOverlay.coverage(of: aoiPlane, by: footprints, clouds: clouds, withGains: includesCaptureShares)
                 : try Planar.coverage(of: aoiPlane, by: footprints, clouds: clouds, withGains: includesCaptureShares)
-        } catch let error as GeoPriceError {
-            throw error
         } catch {
-            throw GeoPriceError(.invalidGeometry, "GEOS could not overlay the captures: \(error)", path: aoi.path.description)
+            throw GeoPriceError(error, step: "overlay the captures", path: aoi.path.description)
         }
         let requested = prepared.areaKm2
         let covered = plane.lonLat(overlay.covered)

@@ -10,7 +10,7 @@ enum _TiledOverlay {
     /// cost more seam work than they gain there.
     static let stripCount = 2
 
-    static func coverage(of aoi: [PlanarPolygon], by footprints: [[PlanarPolygon]], clouds: [[PlanarPolygon]], withGains: Bool) throws
+    static func coverage(of aoi: [PlanarPolygon], by footprints: [[PlanarPolygon]], clouds: [[PlanarPolygon]], withGains: Bool) throws(GEOSFailure)
         -> PlanarCoverage
     {
         let box = Envelope(of: aoi.flatMap { $0.rings[0] })
@@ -19,7 +19,7 @@ enum _TiledOverlay {
         let margin = max(box.max.y - box.min.y, box.max.x - box.min.x)
         let envelopes = footprints.map { Envelope(of: $0.flatMap { $0.rings[0] }) }
         let results = concurrentMap(count: strips) { strip in
-            Result { () throws -> (PlanarCoverage, [Int]) in
+            Result { () throws(GEOSFailure) -> (PlanarCoverage, [Int]) in
                 let west = strip == 0 ? box.min.x - margin : box.min.x + Double(strip) * width
                 let east = strip == strips - 1 ? box.max.x + margin : box.min.x + Double(strip + 1) * width
                 let piece = try Planar.clip(aoi, to: SIMD2(west, box.min.y - margin), SIMD2(east, box.max.y + margin))

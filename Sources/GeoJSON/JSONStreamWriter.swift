@@ -3,7 +3,8 @@
 ///
 /// The buffer is the writer's own memory, so an append is a bounds check and a copy (an `Array` would check its
 /// uniqueness on every append). Member names written in the source are `StaticString`s: no `String` to look into.
-public final class JSONStreamWriter {
+/// Package-internal and not `Sendable`: one caller at a time owns a writer, and answers leave as bytes.
+package final class JSONStreamWriter {
     // A writer is used by one caller at a time, never reentrantly: the run-time exclusivity checks on these would
     // cost more than the copies they guard.
     @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
@@ -15,7 +16,7 @@ public final class JSONStreamWriter {
     @exclusivity(unchecked) private var deeperHasMember: [Bool] = []
 
     /// An empty writer.
-    public init(capacity: Int = 1_024) {
+    package init(capacity: Int = 1_024) {
         self.capacity = max(capacity, 16)
         storage = .allocate(capacity: self.capacity)
     }
@@ -23,53 +24,53 @@ public final class JSONStreamWriter {
     deinit { storage.deallocate() }
 
     /// The text so far (UTF-8).
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+    package var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     /// The text so far.
-    public var string: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
+    package var string: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
 
     /// Opens an object (as a value, or as the value of the key just written).
-    public func beginObject() {
+    package func beginObject() {
         append(UInt8(ascii: "{"))
         open()
     }
 
     /// Closes the innermost object.
-    public func endObject() {
+    package func endObject() {
         close()
         append(UInt8(ascii: "}"))
     }
 
     /// Opens an array.
-    public func beginArray() {
+    package func beginArray() {
         append(UInt8(ascii: "["))
         open()
     }
 
     /// Closes the innermost array.
-    public func endArray() {
+    package func endArray() {
         close()
         append(UInt8(ascii: "]"))
     }
 
     /// Writes a member name; its value follows.
-    public func key(_ name: StaticString) {
+    package func key(_ name: StaticString) {
         separate()
         name.withUTF8Buffer { appendQuoted($0, colon: true) }
     }
 
     /// Writes a member name that is only known at run time; its value follows.
-    public func key(named name: String) {
+    package func key(named name: String) {
         separate()
         var name = name
         name.withUTF8 { appendQuoted($0, colon: true) }
     }
 
     /// Marks the start of an array element (call before an element that is an object or array).
-    public func element() { separate() }
+    package func element() { separate() }
 
     /// Writes a whole value (after a key, or as an array element).
-    public func value(_ value: JSONValue, asElement: Bool = false) {
+    package func value(_ value: JSONValue, asElement: Bool = false) {
         if asElement { separate() }
         switch value {
         case .string(let text): appendQuoted(text)
@@ -84,25 +85,25 @@ public final class JSONStreamWriter {
     }
 
     /// Writes a string value.
-    public func string(_ text: String, asElement: Bool = false) {
+    package func string(_ text: String, asElement: Bool = false) {
         if asElement { separate() }
         appendQuoted(text)
     }
 
     /// Writes `"name": "text"`.
-    public func member(_ name: StaticString, _ text: String) {
+    package func member(_ name: StaticString, _ text: String) {
         key(name)
         appendQuoted(text)
     }
 
     /// Writes `"name": value`.
-    public func member(_ name: StaticString, _ value: JSONValue) {
+    package func member(_ name: StaticString, _ value: JSONValue) {
         key(name)
         self.value(value)
     }
 
     /// Writes `"name": value` for a name only known at run time.
-    public func member(named name: String, _ value: JSONValue) {
+    package func member(named name: String, _ value: JSONValue) {
         key(named: name)
         self.value(value)
     }

@@ -29,7 +29,7 @@ package final class GEOSContext {
 
     /// The error for a GEOS call that failed, with GEOS' own message when it gave one. The message is taken, so a
     /// later failure never carries an earlier one's.
-    package func failure(_ call: String) -> Error {
+    package func failure(_ call: String) -> GEOSFailure {
         defer { lastMessage = nil }
         return GEOSFailure(call: call, message: lastMessage ?? "no message")
     }

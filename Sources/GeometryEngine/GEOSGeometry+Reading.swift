@@ -2,7 +2,7 @@ import CGEOS
 
 extension GEOSContext {
     /// The points of a ring or line, copied out through GEOS' buffer call (`GEOSCoordSeq_copyToBuffer_r`, GEOS 3.10).
-    package func points(of lineOrRing: OpaquePointer) throws -> [SIMD2<Double>] {
+    package func points(of lineOrRing: OpaquePointer) throws(GEOSFailure) -> [SIMD2<Double>] {
         guard let sequence = GEOSGeom_getCoordSeq_r(handle, lineOrRing) else { throw failure("GEOSGeom_getCoordSeq_r") }
         var size: UInt32 = 0
         guard GEOSCoordSeq_getSize_r(handle, sequence, &size) != 0 else { throw failure("GEOSCoordSeq_getSize_r") }
@@ -18,7 +18,7 @@ extension GEOSContext {
 
     /// The polygons of a geometry: a Polygon, the parts of a MultiPolygon, and the areal members of a collection
     /// (lines and points, such as make-valid may leave, are dropped). Empty polygons are skipped.
-    package func polygons(of geometry: OpaquePointer) throws -> [PlanarPolygon] {
+    package func polygons(of geometry: OpaquePointer) throws(GEOSFailure) -> [PlanarPolygon] {
         switch Int(GEOSGeomTypeId_r(handle, geometry)) {
         case Int(GEOS_POLYGON.rawValue):
             guard GEOSisEmpty_r(handle, geometry) == 0 else { return [] }

@@ -16,7 +16,7 @@ package final class GEOSGeometry {
 
 extension GEOSContext {
     /// A linear ring from a closed ring's points, copied through GEOS' coordinate buffer call (no per-point calls).
-    package func makeRing(_ points: [SIMD2<Double>]) throws -> OpaquePointer {
+    package func makeRing(_ points: [SIMD2<Double>]) throws(GEOSFailure) -> OpaquePointer {
         let sequence = points.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: Double.self) { doubles in
                 // GEOSCoordSeq_copyFromBuffer_r (GEOS 3.10): interleaved x, y.
@@ -32,7 +32,7 @@ extension GEOSContext {
     }
 
     /// A GEOS Polygon (owned pointer) from a planar polygon.
-    package func makePolygonPointer(_ polygon: PlanarPolygon) throws -> OpaquePointer {
+    package func makePolygonPointer(_ polygon: PlanarPolygon) throws(GEOSFailure) -> OpaquePointer {
         var rings: [OpaquePointer] = []
         do {
             for ring in polygon.rings { rings.append(try makeRing(ring)) }
@@ -54,7 +54,7 @@ extension GEOSContext {
     }
 
     /// A GEOS Polygon, or MultiPolygon when there are several parts (or `asMulti`).
-    package func makeGeometry(_ polygons: [PlanarPolygon], asMulti: Bool = false) throws -> GEOSGeometry {
+    package func makeGeometry(_ polygons: [PlanarPolygon], asMulti: Bool = false) throws(GEOSFailure) -> GEOSGeometry {
         if polygons.count == 1 && !asMulti {
             return GEOSGeometry(taking: try makePolygonPointer(polygons[0]), context: self)
         }
@@ -74,7 +74,7 @@ extension GEOSContext {
     }
 
     /// The x and y of a GEOS Point.
-    package func pointCoordinates(_ point: OpaquePointer) throws -> SIMD2<Double> {
+    package func pointCoordinates(_ point: OpaquePointer) throws(GEOSFailure) -> SIMD2<Double> {
         var x = 0.0
         var y = 0.0
         guard GEOSGeomGetX_r(handle, point, &x) == 1, GEOSGeomGetY_r(handle, point, &y) == 1 else {

@@ -36,7 +36,7 @@ extension Planar {
     ///   - captures: each capture's polygons, in acquisition order.
     ///   - clouds: each capture's cloud masks (same order; empty for none).
     ///   - withGains: whether to find each capture's overlap and gain (else both are left empty).
-    public static func coverage(of aoi: [PlanarPolygon], by captures: [[PlanarPolygon]], clouds: [[PlanarPolygon]], withGains: Bool = true) throws
+    public static func coverage(of aoi: [PlanarPolygon], by captures: [[PlanarPolygon]], clouds: [[PlanarPolygon]], withGains: Bool = true) throws(GEOSFailure)
         -> PlanarCoverage
     {
         let context = GEOSContext.current
@@ -96,9 +96,11 @@ extension Planar {
         }
 
         return PlanarCoverage(
-            covered: try covered.map { try context.polygons(of: $0.pointer) } ?? [],
+            covered: try covered.map { (geometry) throws(GEOSFailure) in try context.polygons(of: geometry.pointer) } ?? [],
             remainder: try context.polygons(of: remainder.pointer),
-            overlaps: withGains ? try pieces.map { try $0.map { try context.polygons(of: $0.pointer) } ?? [] } : [],
+            overlaps: withGains ? try pieces.map { (piece) throws(GEOSFailure) in
+                try piece.map { (geometry) throws(GEOSFailure) in try context.polygons(of: geometry.pointer) } ?? []
+            } : [],
             gains: withGains ? try context.gains(of: footprints, pieces: pieces, in: area, prepared: prepared) : [],
             meets: meets)
     }
@@ -106,7 +108,7 @@ extension Planar {
 
 extension Planar {
     /// The union of polygons (`GEOSUnaryUnion_r`): overlaps merged, touching parts joined.
-    public static func union(_ polygons: [PlanarPolygon]) throws -> [PlanarPolygon] {
+    public static func union(_ polygons: [PlanarPolygon]) throws(GEOSFailure) -> [PlanarPolygon] {
         guard !polygons.isEmpty else { return [] }
         let context = GEOSContext.current
         let geometry = try context.makeGeometry(polygons, asMulti: true)
@@ -118,7 +120,7 @@ extension Planar {
 
 extension GEOSContext {
     /// Whether a geometry shares any point with a prepared one.
-    fileprivate func meets(_ prepared: OpaquePointer, _ geometry: GEOSGeometry) throws -> Bool {
+    fileprivate func meets(_ prepared: OpaquePointer, _ geometry: GEOSGeometry) throws(GEOSFailure) -> Bool {
         switch GEOSPreparedIntersects_r(handle, prepared, geometry.pointer) {
         case 0: return false
         case 1: return true
@@ -127,7 +129,7 @@ extension GEOSContext {
     }
 
     /// Whether a geometry that meets the prepared one touches it only on their boundaries (no interior shared).
-    fileprivate func onlyTouches(_ prepared: OpaquePointer, _ geometry: GEOSGeometry) throws -> Bool {
+    fileprivate func onlyTouches(_ prepared: OpaquePointer, _ geometry: GEOSGeometry) throws(GEOSFailure) -> Bool {
         switch GEOSPreparedTouches_r(handle, prepared, geometry.pointer) {
         case 0: return false
         case 1: return true
@@ -136,7 +138,7 @@ extension GEOSContext {
     }
 
     /// A geometry's bounding box.
-    fileprivate func envelope(of geometry: GEOSGeometry) throws -> Envelope {
+    fileprivate func envelope(of geometry: GEOSGeometry) throws(GEOSFailure) -> Envelope {
         var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
         guard GEOSGeom_getXMin_r(handle, geometry.pointer, &minX) != 0, GEOSGeom_getYMin_r(handle, geometry.pointer, &minY) != 0,
             GEOSGeom_getXMax_r(handle, geometry.pointer, &maxX) != 0, GEOSGeom_getYMax_r(handle, geometry.pointer, &maxY) != 0
@@ -146,7 +148,7 @@ extension GEOSContext {
 
     /// A footprint that meets the AOI clipped to it (the AOI itself when the footprint covers it), or `nil` when they
     /// share no area.
-    fileprivate func clip(_ footprint: GEOSGeometry, to area: GEOSGeometry, covering: Bool) throws -> GEOSGeometry? {
+    fileprivate func clip(_ footprint: GEOSGeometry, to area: GEOSGeometry, covering: Bool) throws(GEOSFailure) -> GEOSGeometry? {
         if covering { return try clone(area) }
         guard let clipped = GEOSIntersection_r(handle, area.pointer, footprint.pointer) else { throw failure("GEOSIntersection_r") }
         let piece = GEOSGeometry(taking: clipped, context: self)
@@ -155,14 +157,14 @@ extension GEOSContext {
         return measure > 0 ? piece : nil
     }
 
-    fileprivate func clone(_ geometry: GEOSGeometry) throws -> GEOSGeometry {
+    fileprivate func clone(_ geometry: GEOSGeometry) throws(GEOSFailure) -> GEOSGeometry {
         guard let copy = GEOSGeom_clone_r(handle, geometry.pointer) else { throw failure("GEOSGeom_clone_r") }
         return GEOSGeometry(taking: copy, context: self)
     }
 
     /// The unary union of geometries (`GEOSUnaryUnion_r` over a collection of them), `nil` for none. The collection
     /// takes the geometries over: `geometries` is left empty, whatever happens.
-    fileprivate func unaryUnion(taking geometries: inout [OpaquePointer?]) throws -> GEOSGeometry? {
+    fileprivate func unaryUnion(taking geometries: inout [OpaquePointer?]) throws(GEOSFailure) -> GEOSGeometry? {
         guard !geometries.isEmpty else { return nil }
         let count = UInt32(geometries.count)
         let collection = geometries.withUnsafeMutableBufferPointer { buffer in
@@ -181,7 +183,7 @@ extension GEOSContext {
     /// node cleanly) rather than to the AOI, whose cut edges would run nearly along the AOI's and force GEOS into its
     /// slow snapping fallback.
     fileprivate func gains(of footprints: [GEOSGeometry?], pieces: [GEOSGeometry?], in area: GEOSGeometry, prepared: OpaquePointer)
-        throws -> [[PlanarPolygon]]
+        throws(GEOSFailure) -> [[PlanarPolygon]]
     {
         var gains = [[PlanarPolygon]](repeating: [], count: footprints.count)
         let present = footprints.indices.filter { footprints[$0] != nil }

@@ -13,7 +13,7 @@ extension Planar {
 
     /// Makes polygons valid with GEOS' `MakeValid` (structure method, collapsed parts dropped:
     /// `GEOSMakeValidWithParams_r`, GEOS 3.10), keeping only the areal parts. A bowtie becomes its two triangles.
-    public static func makeValid(_ polygons: [PlanarPolygon]) throws -> Repair {
+    public static func makeValid(_ polygons: [PlanarPolygon]) throws(GEOSFailure) -> Repair {
         guard let problem = try invalidity(of: polygons) else { return Repair(polygons: polygons, wasValid: true) }
         let context = GEOSContext.current
         let geometry = try context.makeGeometry(polygons)
@@ -29,7 +29,7 @@ extension Planar {
     }
 
     /// The width of the minimum rotated rectangle (`GEOSMinimumWidth_r`), in the plane's units.
-    public static func minimumWidth(of polygons: [PlanarPolygon]) throws -> Double {
+    public static func minimumWidth(of polygons: [PlanarPolygon]) throws(GEOSFailure) -> Double {
         let context = GEOSContext.current
         let geometry = try context.makeGeometry(polygons)
         guard let line = GEOSMinimumWidth_r(context.handle, geometry.pointer) else { throw context.failure("GEOSMinimumWidth_r") }
@@ -41,7 +41,7 @@ extension Planar {
 
     /// The polygons grown (or, for a negative distance, shrunk) by a distance in the plane's units
     /// (`GEOSBuffer_r`, 16 segments per quarter circle).
-    public static func buffer(_ polygons: [PlanarPolygon], by distance: Double) throws -> [PlanarPolygon] {
+    public static func buffer(_ polygons: [PlanarPolygon], by distance: Double) throws(GEOSFailure) -> [PlanarPolygon] {
         let context = GEOSContext.current
         let geometry = try context.makeGeometry(polygons)
         guard let buffered = GEOSBuffer_r(context.handle, geometry.pointer, distance, 16) else { throw context.failure("GEOSBuffer_r") }
@@ -50,7 +50,7 @@ extension Planar {
     }
 
     /// The parts of polygons that lie within a rectangle (`GEOSClipByRect_r`), for cutting at ±180°.
-    public static func clip(_ polygons: [PlanarPolygon], to minimum: SIMD2<Double>, _ maximum: SIMD2<Double>) throws -> [PlanarPolygon] {
+    public static func clip(_ polygons: [PlanarPolygon], to minimum: SIMD2<Double>, _ maximum: SIMD2<Double>) throws(GEOSFailure) -> [PlanarPolygon] {
         let context = GEOSContext.current
         let geometry = try context.makeGeometry(polygons)
         guard let clipped = GEOSClipByRect_r(context.handle, geometry.pointer, minimum.x, minimum.y, maximum.x, maximum.y) else {

@@ -13,7 +13,7 @@ public enum Planar {
 
     /// GEOS' validity verdict (`GEOSisValidDetail_r`) on polygons taken together as one (Multi)Polygon:
     /// `nil` when valid, else the reason and location.
-    public static func invalidity(of polygons: [PlanarPolygon]) throws -> Invalidity? {
+    public static func invalidity(of polygons: [PlanarPolygon]) throws(GEOSFailure) -> Invalidity? {
         if polygons.count == 1, polygons[0].rings.count == 1, PlanarPolygon.isStrictlyConvex(polygons[0].rings[0]) { return nil }
         let context = GEOSContext.current
         let geometry = try context.makeGeometry(polygons)
@@ -34,7 +34,7 @@ public enum Planar {
     }
 
     /// The area-weighted centroid (`GEOSGetCentroid_r`) of polygons taken together.
-    public static func centroid(of polygons: [PlanarPolygon]) throws -> SIMD2<Double> {
+    public static func centroid(of polygons: [PlanarPolygon]) throws(GEOSFailure) -> SIMD2<Double> {
         let context = GEOSContext.current
         let geometry = try context.makeGeometry(polygons)
         guard let centroid = GEOSGetCentroid_r(context.handle, geometry.pointer) else { throw context.failure("GEOSGetCentroid_r") }
@@ -46,12 +46,12 @@ public enum Planar {
     /// polygons prepared once (`GEOSPrepare_r`, `GEOSPreparedRelatePattern_r` is not in GEOS 3.11, so the prepared
     /// `intersects` filters and `GEOSRelatePattern_r` decides).
     /// - Parameter rectangles: each as (minimum corner, maximum corner).
-    public static func interiorsIntersect(_ polygons: [PlanarPolygon], rectangles: [(SIMD2<Double>, SIMD2<Double>)]) throws -> [Bool] {
+    public static func interiorsIntersect(_ polygons: [PlanarPolygon], rectangles: [(SIMD2<Double>, SIMD2<Double>)]) throws(GEOSFailure) -> [Bool] {
         let context = GEOSContext.current
         let geometry = try context.makeGeometry(polygons)
         guard let prepared = GEOSPrepare_r(context.handle, geometry.pointer) else { throw context.failure("GEOSPrepare_r") }
         defer { GEOSPreparedGeom_destroy_r(context.handle, prepared) }
-        return try rectangles.map { minimum, maximum in
+        return try rectangles.map { (minimum, maximum) throws(GEOSFailure) -> Bool in
             // GEOSGeom_createRectangle_r (GEOS 3.11).
             guard let box = GEOSGeom_createRectangle_r(context.handle, minimum.x, minimum.y, maximum.x, maximum.y) else {
                 throw context.failure("GEOSGeom_createRectangle_r")

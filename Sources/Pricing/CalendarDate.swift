@@ -50,5 +50,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Whole days from `other` to this date.
     public func days(since other: CalendarDate) -> Int { daysSinceEpoch - other.daysSinceEpoch }
 
+    /// Whether `lhs` is an earlier day.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 }

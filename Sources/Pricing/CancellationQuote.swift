@@ -3,14 +3,19 @@ import GeoJSON
 
 /// What cancelling an order refunds under its product's policy (DESIGN.md, "Cancellation quote").
 public struct CancellationQuote: Sendable, Hashable {
+    /// The product id of the cancelled order.
     public var product: String
     /// The order status, as the STAT lifecycle spells it (`cancelled` is read as `canceled`).
     public var status: String
+    /// What the order was paid, in ``currency``.
     public var paid: Decimal
+    /// The product's refund percent at ``status``.
     public var refundPercent: Decimal
     /// paid × percent, rounded half-even to the money step.
     public var refund: Decimal
+    /// The currency of ``paid`` and ``refund``.
     public var currency: String
+    /// Decimal places of the product's money step: how amounts are written.
     public var moneyScale: Int
 
     /// Quotes a cancellation.

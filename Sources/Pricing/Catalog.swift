@@ -49,6 +49,12 @@ public struct Tier: Sendable, Hashable {
     public var upToKm2: Decimal?
     /// Price per km² in the band.
     public var rate: Decimal
+
+    /// A band up to `upToKm2` (`nil`: the last band, without bound) at `rate` per km².
+    public init(upToKm2: Decimal? = nil, rate: Decimal) {
+        self.upToKm2 = upToKm2
+        self.rate = rate
+    }
 }
 
 /// An option a product prices.
@@ -90,6 +96,13 @@ public struct PricedOption: Sendable, Hashable {
     public var pricing: Pricing
     /// The value used when a request gives none.
     public var defaultValue: String?
+
+    /// An option priced as `pricing`, with the value a request that gives none gets.
+    public init(key: String, pricing: Pricing, defaultValue: String? = nil) {
+        self.key = key
+        self.pricing = pricing
+        self.defaultValue = defaultValue
+    }
 }
 
 /// A product of the catalog.
@@ -132,16 +145,23 @@ public struct Product: Sendable, Hashable {
         case multiplicative
     }
 
+    /// The id requests name.
     public var id: String
+    /// A name for people.
     public var name: String?
+    /// Archive imagery or a new acquisition.
     public var mode: Mode
+    /// What the rate is per.
     public var unit: Unit
+    /// The ISO 4217 currency of every amount.
     public var currency: String
     /// The bands; a flat rate is one band without bound.
     public var tiers: [Tier]
+    /// How the bands apply.
     public var tierMode: TierMode
     /// Area per scene, for per-scene products.
     public var sceneKm2: Decimal?
+    /// Which area is billed.
     public var basis: Basis
     /// Billed at least this many km² (policy ``belowMinimum``).
     public var minimumBillableKm2: Decimal?
@@ -151,30 +171,88 @@ public struct Product: Sendable, Hashable {
     public var minimumWidthKm: Decimal?
     /// A line amount is at least this much.
     public var minimumCharge: Decimal?
+    /// What happens below ``minimumBillableKm2``.
     public var belowMinimum: BelowMinimum
+    /// Refused above this many km².
     public var maxKm2: Decimal?
+    /// Refused above this many vertices (`too_many_vertices`).
     public var maxVertices: Int?
+    /// How a MultiPolygon AOI is taken.
     public var multiPolygon: MultiPolygonPolicy
+    /// How the options' percents compose.
     public var composition: Composition
+    /// Billable areas are rounded to a multiple of this, km².
     public var areaStep: Decimal
+    /// How billable areas are rounded.
     public var areaRounding: Money.RoundingMode
+    /// Amounts are rounded once per line to a multiple of this.
     public var moneyStep: Decimal
+    /// How amounts are rounded.
     public var moneyRounding: Money.RoundingMode
+    /// The share of the AOI (percent) a tasking order must cover to count as fulfilled.
     public var fulfilledThresholdPercent: Decimal
+    /// Whether an order below the threshold is not charged.
     public var chargeOnlyIfFulfilled: Bool
+    /// The options the product prices.
     public var options: [PricedOption]
     /// Archive lines whose newest capture is fewer than `freshDays` days old get `freshModifier`.
     public var freshDays: Int?
+    /// What lines of fresh captures (see ``freshDays``) get.
     public var freshModifier: Modifier?
     /// Refund percent per order status.
     public var cancellation: [String: Decimal]
 
     /// The rate shown as `unitPrice`: the flat rate or the first band's.
     public var unitPrice: Decimal { tiers.first?.rate ?? 0 }
+
+    /// A product built in code, with the catalog format's defaults for what is not given: graduated bands, the AOI
+    /// as the basis of tasking and its intersection with the footprints as that of archive, billed at the minimum
+    /// below it, a MultiPolygon's areas added, additive percents, areas rounded up to 0.01 km², money half-even to
+    /// 0.01, fulfilled from 85 %. ``CatalogReader`` checks what it reads (no negative line can be priced); a
+    /// catalog built in code is the caller's to check.
+    public init(
+        id: String, name: String? = nil, mode: Mode, unit: Unit = .km2, currency: String, tiers: [Tier], tierMode: TierMode = .graduated,
+        sceneKm2: Decimal? = nil, basis: Basis? = nil, minimumBillableKm2: Decimal? = nil, minimumProductionKm2: Decimal? = nil,
+        minimumWidthKm: Decimal? = nil, minimumCharge: Decimal? = nil, belowMinimum: BelowMinimum = .billAtMinimum, maxKm2: Decimal? = nil,
+        maxVertices: Int? = nil, multiPolygon: MultiPolygonPolicy = .union, composition: Composition = .additive,
+        areaStep: Decimal = Decimal(string: "0.01")!, areaRounding: Money.RoundingMode = .up, moneyStep: Decimal = Decimal(string: "0.01")!,
+        moneyRounding: Money.RoundingMode = .halfEven, fulfilledThresholdPercent: Decimal = 85, chargeOnlyIfFulfilled: Bool = false,
+        options: [PricedOption] = [], freshDays: Int? = nil, freshModifier: Modifier? = nil, cancellation: [String: Decimal] = [:]
+    ) {
+        self.id = id
+        self.name = name
+        self.mode = mode
+        self.unit = unit
+        self.currency = currency
+        self.tiers = tiers
+        self.tierMode = tierMode
+        self.sceneKm2 = sceneKm2
+        self.basis = basis ?? (mode == .archive ? .aoiIntersectFootprint : .aoi)
+        self.minimumBillableKm2 = minimumBillableKm2
+        self.minimumProductionKm2 = minimumProductionKm2
+        self.minimumWidthKm = minimumWidthKm
+        self.minimumCharge = minimumCharge
+        self.belowMinimum = belowMinimum
+        self.maxKm2 = maxKm2
+        self.maxVertices = maxVertices
+        self.multiPolygon = multiPolygon
+        self.composition = composition
+        self.areaStep = areaStep
+        self.areaRounding = areaRounding
+        self.moneyStep = moneyStep
+        self.moneyRounding = moneyRounding
+        self.fulfilledThresholdPercent = fulfilledThresholdPercent
+        self.chargeOnlyIfFulfilled = chargeOnlyIfFulfilled
+        self.options = options
+        self.freshDays = freshDays
+        self.freshModifier = freshModifier
+        self.cancellation = cancellation
+    }
 }
 
 /// A contract: its order-level discount.
 public struct Contract: Sendable, Hashable {
+    /// The id requests name (`contract`).
     public var id: String
     /// Percent off the sum of lines.
     public var discountPercent: Decimal
@@ -194,12 +272,15 @@ public struct Voucher: Sendable, Hashable {
         case percent(Decimal)
     }
 
+    /// The code a request gives.
     public var code: String
+    /// What it takes off.
     public var value: Value
     /// The currency of an amount voucher (percent vouchers may name one too).
     public var currency: String?
     /// First and last valid UTC dates, inclusive.
     public var validFrom: CalendarDate?
+    /// The last valid UTC date, inclusive.
     public var validTo: CalendarDate?
 
     /// A voucher; without dates it is always valid.

@@ -33,17 +33,23 @@ public struct Estimate: Sendable, Hashable {
 
     /// One priced line: a product × an AOI (× an acquisition date when split by date).
     public struct Line: Sendable, Hashable {
+        /// The product id.
         public var product: String
+        /// The AOI's name as JSON: its id, or its index in the input.
         public var aoi: JSONValue
         /// The UTC acquisition date of the line's captures, when split by date.
         public var date: CalendarDate?
+        /// The basis area in km² (DESIGN.md's billing area), to six decimals.
         public var measuredKm2: Decimal
+        /// The area billed after minimums, rounded to the area step.
         public var billableKm2: Decimal
         /// Scenes, for per-scene products.
         public var scenes: Int?
         /// The product's rate (per km² or per scene).
         public var unitPrice: Decimal
+        /// What ``unitPrice`` is per.
         public var unit: Product.Unit
+        /// Every rule that shaped the line, in the order applied, with its values.
         public var rules: [Rule]
         /// After modifiers, rounded once.
         public var amount: Decimal
@@ -51,17 +57,27 @@ public struct Estimate: Sendable, Hashable {
         public var lineDiscounts: [Discount]
         /// amount − line discounts.
         public var price: Decimal
+        /// The captures the line prices (their feature ids), for archive lines.
         public var datastripIDs: [String]
+        /// Decimal places of the product's money step: how amounts are written.
         public var moneyScale: Int
     }
 
+    /// The priced lines, item by item and AOI by AOI.
     public var lines: [Line]
+    /// The sum of the lines’ prices.
     public var subtotal: Decimal
+    /// Order discounts (contract, then vouchers), in the order applied.
     public var discounts: [Discount]
+    /// subtotal − discounts, never below zero.
     public var total: Decimal
+    /// The lines' currency (one per estimate).
     public var currency: String
+    /// The contract the request named, if any.
     public var contract: String?
+    /// The date the estimate is made for (voucher validity, archive age).
     public var asOf: CalendarDate
+    /// What the estimate assumed or left out, in words.
     public var warnings: [String]
 
     /// Σ order discounts.

@@ -25,7 +25,7 @@ public struct AOIRepair: Sendable, Hashable {
         do {
             repair = try Planar.makeValid(parts)
         } catch {
-            throw GeoPriceError(.invalidGeometry, "GEOS could not repair the geometry: \(error)", path: aoi.path.description)
+            throw GeoPriceError(error, step: "repair the geometry", path: aoi.path.description)
         }
         guard !repair.polygons.isEmpty else {
             throw GeoPriceError(.zeroArea, "nothing areal is left after repair", path: aoi.path.description)

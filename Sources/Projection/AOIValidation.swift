@@ -37,7 +37,7 @@ public enum AOIValidation {
         do {
             problem = try Planar.invalidity(of: parts)
         } catch {
-            throw GeoPriceError(.invalidGeometry, "GEOS could not check the geometry: \(error)", path: aoi.path.description)
+            throw GeoPriceError(error, step: "check the geometry", path: aoi.path.description)
         }
         guard let problem else { return unwrapped }
         var details: JSONObject = ["reason": .string(problem.reason)]

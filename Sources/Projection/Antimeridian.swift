@@ -78,7 +78,7 @@ public enum Antimeridian {
         do {
             return try Planar.centroid(of: unwrapped)
         } catch {
-            throw GeoPriceError(.invalidGeometry, "GEOS could not find the centroid: \(error)", path: path.description)
+            throw GeoPriceError(error, step: "find the centroid", path: path.description)
         }
     }
 

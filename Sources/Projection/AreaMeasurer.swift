@@ -187,7 +187,7 @@ public struct AreaMeasurer: Sendable {
         do {
             touched = try Planar.interiorsIntersect(unwrapped, rectangles: candidates.map { ($0.1, $0.2) })
         } catch {
-            throw GeoPriceError(.invalidGeometry, "GEOS could not intersect the UTM grid: \(error)", path: path.description)
+            throw GeoPriceError(error, step: "intersect the UTM grid", path: path.description)
         }
         return Set(zip(candidates, touched).filter(\.1).map(\.0.0)).sorted()
     }

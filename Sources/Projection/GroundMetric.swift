@@ -48,7 +48,7 @@ public struct GroundMetric: Sendable {
         do {
             joined = try Planar.union(unwrapped)
         } catch {
-            throw GeoPriceError(.invalidGeometry, "GEOS could not join the AOI's parts across ±180°: \(error)", path: aoi.path.description)
+            throw GeoPriceError(error, step: "join the AOI's parts across ±180°", path: aoi.path.description)
         }
         var whole = aoi
         whole.polygons = joined.map { Polygon(rings: $0.rings.map { $0.map { Position($0.x, $0.y) } }) }
@@ -77,7 +77,7 @@ public struct GroundMetric: Sendable {
             do {
                 widths.append(try Planar.minimumWidth(of: [part]) / scale)
             } catch {
-                throw GeoPriceError(.invalidGeometry, "GEOS could not find the minimum width: \(error)", path: aoi.path.description)
+                throw GeoPriceError(error, step: "find the minimum width", path: aoi.path.description)
             }
         }
         return widths
@@ -92,7 +92,7 @@ public struct GroundMetric: Sendable {
         do {
             grown = try Planar.buffer(parts, by: metres * scale)
         } catch {
-            throw GeoPriceError(.invalidGeometry, "GEOS could not buffer the AOI: \(error)", path: aoi.path.description)
+            throw GeoPriceError(error, step: "buffer the AOI", path: aoi.path.description)
         }
         var lonLat: [PlanarPolygon] = []
         let back = CRSTransformer(from: zone.crsName, to: CRSTransformer.lonLat)
