@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "GeometryEngineTests", dependencies: ["GeometryEngine", "TestSupport"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "TestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "TestSupport"]),
-        .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport"]),
+        .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport", "CPROJ"]),
         .testTarget(name: "GeoPricingTests", dependencies: ["GeoPricing", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geoprice", "GeoJSON", "TestSupport"]),
     ],

@@ -24,7 +24,10 @@ struct EstimateCommandTests {
         #expect(answer["discountValue"] == "936.84")
         #expect(answer["total"] == "5308.78")
         #expect(answer["currency"] == "EUR")
-        let text = try CLIRunner.run(["estimate", "--aoi", beauce, "--product", "PNEO-TASKING-30CM", "--priority", "oneday", "--contract", "NGO-2026"])
+        // The README's command, with the date pinned: the text form of the same estimate.
+        let text = try CLIRunner.run([
+            "estimate", "--aoi", beauce, "--product", "PNEO-TASKING-30CM", "--priority", "oneday", "--contract", "NGO-2026", "--as-of", "2026-06-01",
+        ])
         #expect(text.stdout.contains("total 5308.78 EUR"))
     }
 

@@ -20,13 +20,14 @@ struct MixedLoadTests {
         case rejected(GeoPriceError)
     }
 
-    @Test("every answer under load equals the single-threaded one")
+    @Test("every answer under load equals the single-threaded one and the references")
     func mixedLoad() async throws {
         let estimator = Estimator(catalog: try Catalog.bundledDefault())
         let cases = ["germany_25km2", "beauce_polygon_with_hole", "multipolygon_two_zones", "coverage_full", "corsica_rectangle"]
         let documents = cases.map(Fixtures.caseDocument)
         let calculators = try documents.map { try CoverageCalculator(captures: CaptureReader.captures(in: $0)) }
         let aois = try documents.map { try $0.areasOfInterest()[0] } + [try Fixtures.caseDocument("invalid_bowtie").areasOfInterest()[0]]
+        let names = cases + ["invalid_bowtie"]
         let asOf = try CalendarDate(parsing: "2026-06-01")
         var jobs: [Job] = []
         for index in 0..<3_000 {
@@ -66,6 +67,20 @@ struct MixedLoadTests {
         var mismatches = 0
         for (index, answer) in answers.enumerated() where answer != expected[index] { mismatches += 1 }
         #expect(mismatches == 0)
+        // Against the references, not only against themselves: areas to 1e-9, covered areas to 1e-5.
+        for (index, answer) in answers.enumerated() {
+            switch answer {
+            case .area(let figures)?:
+                let reference = Fixtures.reference(names[index % names.count]).number("geodesic_area_km2")
+                #expect(relativeDifference(figures.areaKm2, reference) < 1e-9, "job \(index)")
+            case .coverage(let coverage)?:
+                let name = cases[index % documents.count]
+                let reference = Fixtures.reference(name)["coverage"]!.objectValue!["geodesic_densified_overlay"]!.objectValue!
+                let requested = Fixtures.reference(name).number("geodesic_area_km2")
+                #expect(abs(coverage.coveredKm2 - reference.number("covered_km2")) / requested < 1e-5, "job \(index)")
+            default: break
+            }
+        }
         #expect(expected.contains { if case .rejected(let error) = $0 { error.code == .invalidGeometry } else { false } })
         #expect(expected.contains { if case .estimate = $0 { true } else { false } })
     }

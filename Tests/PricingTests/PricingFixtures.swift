@@ -1,3 +1,4 @@
+import CPROJ
 import Coverage
 import Foundation
 import GeoJSON
@@ -17,7 +18,8 @@ enum PricingFixtures {
     static let estimator = Estimator(catalog: catalog)
 
     /// A lon/lat rectangle near (lon, lat) whose geodesic area is `km2` to 1e-9 relative, `aspect` times as wide
-    /// (east-west) as tall; found by bisection on its size.
+    /// (east-west) as tall; found by bisection on its size, measured by GeographicLib's C `geod_polygonarea` itself
+    /// (not by the `Geodesic` under test, so a wrong area there shows in the prices).
     static func rectangle(km2: Double, lon: Double = 2, lat: Double = 45, aspect: Double = 1) -> Polygon {
         func box(_ height: Double) -> Polygon {
             let width = height * aspect / cos(lat * .pi / 180)
@@ -29,9 +31,21 @@ enum PricingFixtures {
         var high = 5.0
         for _ in 0..<200 {
             let middle = (low + high) / 2
-            if Geodesic.area(of: [box(middle)]) / 1e6 < km2 { low = middle } else { high = middle }
+            if referenceAreaKm2(box(middle)) < km2 { low = middle } else { high = middle }
         }
         return box((low + high) / 2)
+    }
+
+    /// The area of a polygon's exterior ring on WGS84, km², straight from GeographicLib's C routine.
+    static func referenceAreaKm2(_ polygon: Polygon) -> Double {
+        var geodesic = geod_geodesic()
+        geod_init(&geodesic, 6_378_137, 1 / 298.257223563)
+        var latitudes = polygon.exterior.dropLast().map(\.latitude)
+        var longitudes = polygon.exterior.dropLast().map(\.longitude)
+        var area = 0.0
+        var perimeter = 0.0
+        geod_polygonarea(&geodesic, &latitudes, &longitudes, Int32(latitudes.count), &area, &perimeter)
+        return abs(area) / 1e6
     }
 
     static func aoi(km2: Double, id: String = "a", lon: Double = 2, lat: Double = 45, aspect: Double = 1) -> AOI {

@@ -140,7 +140,7 @@ struct RequestAndCatalogTests {
         #expect(error?.path == path)
     }
 
-    @Test("one estimator, many requests on all cores: the single-threaded answers")
+    @Test("one estimator, many requests on all cores: the single-threaded answers, each AOI measured as GeographicLib made it")
     func concurrentEstimates() throws {
         let requests = (0..<300).map { index in
             F.request(index.isMultiple(of: 2) ? "PNEO-TASKING-30CM" : "SAR-SPOT-TASKING", F.aoi(km2: 20 + Double(index)),
@@ -151,6 +151,11 @@ struct RequestAndCatalogTests {
             #expect(try answers[index].get() == F.estimator.estimate(requests[index]))
         }
         #expect(answers.allSatisfy { (try? $0.get()) != nil })
+        // Each AOI was made to measure 20 + index km² by GeographicLib's C routine.
+        for (index, answer) in answers.enumerated() {
+            let measured = try answer.get().lines[0].measuredKm2
+            #expect(abs(NSDecimalNumber(decimal: measured).doubleValue - (20 + Double(index))) <= 1e-6, "request \(index)")
+        }
     }
 
     @Test("dates: leap days, the calendar and days between")
