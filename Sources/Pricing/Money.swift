@@ -149,6 +149,11 @@ public enum Money {
 /// divides the mantissa by ten digit by digit and was a fifth of an estimate's time, hence this. Which layout (if
 /// either) this platform has is found once against known values; if neither matches, `parts` answers `nil` and
 /// callers use `description`.
+///
+/// Why it stays: swift-foundation keeps `Decimal`'s mantissa internal, and its public routes to the digits
+/// (`description`, `NSDecimalNumber`) cost 150–330 ns a value, a fifth of an estimate's time with ~15 amounts an
+/// answer; the layout is checked against known values at first use, so a platform that changes it falls back to
+/// `description`, slower but right.
 enum _DecimalLayout {
     struct Layout {
         var lengthShift: UInt8
