@@ -4,7 +4,7 @@ import Dispatch
 /// own line, its answer or its error (with the AOI's id), so that good AOIs around a bad one are still answered.
 ///
 /// Input is NDJSON (one geometry, Feature or FeatureCollection per line), read as it arrives: lines are answered in
-/// batches on the threads the current ``Parallelism`` grants, reading and checking each line included, and each
+/// batches on the threads the current `Parallelism` grants, reading and checking each line included, and each
 /// batch's answers are handed to the writer in input order while the next batch is answered. Memory holds a few
 /// batches, never the input; each line is held to the input limits on its own, as its own request. Input whose first
 /// line starts a JSON text that goes on over the next lines (a pretty-printed FeatureCollection) is read whole, up to
@@ -30,12 +30,14 @@ public enum AOILineStream {
 
     /// Reads `lines` to their end and writes one line per AOI.
     /// - Parameters:
+    ///   - lines: the input, read to its end.
+    ///   - parallelism: the threads granted (by default the current grant).
     ///   - answer: one AOI's answer (in lon/lat, any `crs` member applied), as the UTF-8 bytes of one line of JSON
     ///     without its newline, or `nil` for an AOI that is not to be answered; a thrown error becomes that AOI's error line. Called on
     ///     many threads at once.
     ///   - write: receives the bytes of each batch's lines, newlines included, in input order, on a thread of its
     ///     own while the next batch is answered; at most two batches wait for it.
-    /// - Throws: ``GeoPriceError`` `unreadable_input`, `limit_exceeded` (a whole document over the byte limit), or
+    /// - Throws: `GeoPriceError` `unreadable_input`, `limit_exceeded` (a whole document over the byte limit), or
     ///   `empty_geometry` when the input holds no AOI at all; lines written before it stay written.
     public static func answer(
         _ lines: inout NDJSONLines, parallelism: Parallelism? = nil,
@@ -151,7 +153,7 @@ public enum AOILineStream {
         return NDJSONInput.units(bytes)
     }
 
-    /// The error object with the AOI's id first (an id string cut as error texts are, ``ErrorText``).
+    /// The error object with the AOI's id first (an id string cut as error texts are, `ErrorText`).
     static func errorLine(_ error: GeoPriceError, id: JSONValue?) -> JSONValue {
         guard case .object(let object) = error.jsonValue, var id else { return error.jsonValue }
         if case .string(let text) = id { id = .string(ErrorText.excerpt(text)) }
