@@ -27,8 +27,9 @@ let package = Package(
         ),
 
         // MARK: - Library layers (each depends only on those above it)
-        .target(name: "GeoJSON"),
-        .target(name: "GeometryEngine", dependencies: ["CGEOS", "GeoJSON"]),
+        .target(name: "GeoPriceCore"),
+        .target(name: "GeoJSON", dependencies: ["GeoPriceCore"]),
+        .target(name: "GeometryEngine", dependencies: ["CGEOS", "GeoPriceCore", "GeoJSON"]),
         .target(name: "Projection", dependencies: ["CPROJ", "GeometryEngine", "GeoJSON"]),
         .target(name: "Coverage", dependencies: ["GeoJSON", "GeometryEngine", "Projection"]),
         .target(

@@ -1,4 +1,5 @@
 import CGEOS
+import GeoPriceCore
 
 /// A GEOS context handle (reentrant `_r` API) owned by one thread, with the last message GEOS reported on it.
 ///

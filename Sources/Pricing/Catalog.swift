@@ -1,4 +1,5 @@
 import Foundation
+import GeoPriceCore
 
 /// A price catalog (DESIGN.md, "Pricing"): products with their rates and rules, contracts and vouchers.
 public struct Catalog: Sendable, Hashable {

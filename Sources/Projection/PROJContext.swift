@@ -1,6 +1,5 @@
 import CPROJ
 import GeoJSON
-import GeometryEngine
 
 /// A PROJ context owned by one thread, with its cache of transformations (one per CRS pair, built once) and the
 /// last error PROJ logged on it. Never shared: ``current`` gives each thread its own, freed when the thread exits.

@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import GeoPriceCore
 import Testing
 import TestSupport
 

@@ -79,7 +79,7 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     }
 
     /// Members whose keys the reader already checked to be unique.
-    init(uniqueMembers: [(key: String, value: JSONValue)]) { members = uniqueMembers }
+    package init(uniqueMembers: [(key: String, value: JSONValue)]) { members = uniqueMembers }
 
     /// Adds a member whose key the object does not have yet (checked in debug builds), without searching: for
     /// answers built member by member.

@@ -93,10 +93,10 @@ public struct JSONWriter: Sendable {
         output.append(UInt8(ascii: "\""))
     }
 
-    static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+    package static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
 
     /// A byte of a string's text as JSON writes it: escaped when it must be, else as it is.
-    static func appendEscaped(_ byte: UInt8, to output: inout [UInt8]) {
+    package static func appendEscaped(_ byte: UInt8, to output: inout [UInt8]) {
         switch byte {
         case UInt8(ascii: "\""): output += "\\\"".utf8
         case UInt8(ascii: "\\"): output += "\\\\".utf8

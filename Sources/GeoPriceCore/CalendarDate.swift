@@ -1,6 +1,4 @@
-import Coverage
 import Foundation
-import GeoJSON
 
 /// A calendar date (proleptic Gregorian, UTC), as `asOf` and voucher windows are given: `2026-11-24`.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {

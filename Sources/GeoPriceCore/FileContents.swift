@@ -9,7 +9,7 @@ import Darwin
 /// chunk of memory before it is refused.
 public enum FileContents {
     /// Bytes asked of the kernel per read when the size is not known ahead (pipes, devices).
-    static let chunkSize = 1 << 16
+    package static let chunkSize = 1 << 16
 
     /// The file's bytes.
     /// - Parameters:
@@ -83,7 +83,7 @@ public enum FileContents {
     }
 
     /// The `unreadable_input` error for a named input and the system's reason.
-    static func unreadable(_ name: String, reason: String) -> GeoPriceError {
+    package static func unreadable(_ name: String, reason: String) -> GeoPriceError {
         GeoPriceError(.unreadableInput, "cannot read '\(name)': \(reason)", details: ["file": .string(name), "reason": .string(reason)])
     }
 

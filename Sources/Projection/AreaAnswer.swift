@@ -1,3 +1,5 @@
+import GeoJSON
+
 /// One AOI with its figures.
 public struct MeasuredAOI: Sendable, Hashable {
     /// The AOI, in lon/lat.
@@ -29,9 +31,9 @@ public struct AreaAnswer: Sendable, Hashable {
     public init(items: [MeasuredAOI]) { self.items = items }
 
     /// Measures every AOI of a document (or the one `feature` names), in chunks on the threads `parallelism` grants
-    /// (by default the current grant, `Parallelism`); one bad AOI rejects the whole answer (the first in input
+    /// (by default the current grant, ``Parallelism``); one bad AOI rejects the whole answer (the first in input
     /// order). Coordinates in a projected CRS (top-level `crs` member) are brought to lon/lat first.
-    /// - Throws: `GeoPriceError`.
+    /// - Throws: ``GeoPriceError``.
     public init(
         measuring document: GeoJSONDocument, feature: String? = nil, with measurer: AreaMeasurer, parallelism: Parallelism? = nil
     ) throws(GeoPriceError) {
@@ -85,7 +87,7 @@ public struct AreaAnswer: Sendable, Hashable {
     }
 
     /// ``jsonObject`` as compact JSON text, the AOIs' objects written in chunks on the threads the current
-    /// `Parallelism` grants (what `geoprice area --json` prints).
+    /// ``Parallelism`` grants (what `geoprice area --json` prints).
     public var jsonBytes: [UInt8] {
         var output: [UInt8] = []
         if items.count == 1 {
