@@ -4,6 +4,10 @@
 /// A candidate from two roundings (within one unit in the last place of the answer) is checked exactly against the
 /// midpoints to its neighbours, in 128-bit integers, and moved by one unit when it lies on the wrong side of one.
 /// `nil` when the text is exactly on a midpoint or outside what is checked here: the caller then asks `strtod`.
+///
+/// Why both: `strtod` stays the authority for what this leaves out. Removing this sends every coordinate that GIS
+/// tools write with 16 to 19 digits (most of them) through a NUL-terminated copy and `strtod`'s general algorithm;
+/// agreement with `strtod` is tested on seeded values.
 enum _DecimalToDouble {
     /// 10^0 … 10^19, all below 2^64 and exact as doubles.
     private static let powersOfTen: [UInt64] = (0...19).map { exponent in

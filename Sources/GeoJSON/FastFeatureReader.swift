@@ -19,6 +19,11 @@ extension UnsafeBufferPointer<UInt8> {
 /// `bbox`, a non-finite number, a ring that is short or open, a latitude out of range — and the caller then reads
 /// the feature the ordinary way, which accepts what is valid and gives the exact located error for what is not. So
 /// it can only make reading faster, never different.
+///
+/// Why both: the ordinary reader is the one that knows every rule and names every error's place; this one has no
+/// errors at all. Removing it sends every feature through a tree of JSON values first: in this session's benchmark
+/// runs, the benchmark's 100,000 AOIs (31 MB) took 0.56–0.77 s that way, one core, against 0.17–0.23 s for this path
+/// with the structural split on both cores.
 struct _FastFeatureReader {
     /// Whether positions are lon/lat and held to ±90° / ±360°.
     let checkLonLatRange: Bool

@@ -81,7 +81,7 @@ public struct GeoJSONReader: Sendable {
             }
         }.flatMap { $0 }
         if !quick.contains(where: { $0 == nil }) {
-            collection.features = quick.map { $0.unsafelyUnwrapped }
+            collection.features = quick.compactMap { $0 }
             return .featureCollection(collection)
         }
         let values = concurrentMap(count: ranges.count) { index -> Result<JSONValue, GeoPriceError>? in

@@ -15,41 +15,46 @@ extension Estimate {
             groups[line.product, default: []].append(line)
         }
         let step = Decimal(sign: .plus, exponent: -moneyScale, significand: 1)
-        let totalPrice = lines.reduce(Decimal(0)) { $0 + $1.price }
+        let totalPrice = lines.reduce(Decimal(0)) { Money.sum($0, $1.price) }
         var shared: Decimal = 0
         var entries: [JSONValue] = []
         for (position, product) in order.enumerated() {
             let group = groups[product]!
-            let price = group.reduce(Decimal(0)) { $0 + $1.amount }
-            let lineDiscounts = group.reduce(Decimal(0)) { $0 + $1.lineDiscounts.reduce(0) { $0 + $1.value } }
-            let groupPrice = group.reduce(Decimal(0)) { $0 + $1.price }
+            let price = group.reduce(Decimal(0)) { Money.sum($0, $1.amount) }
+            let lineDiscounts = group.reduce(Decimal(0)) { Money.sum($0, $1.lineDiscountTotal) }
+            let groupPrice = group.reduce(Decimal(0)) { Money.sum($0, $1.price) }
             let share: Decimal = position == order.count - 1
-                ? discountValue - shared
-                : (totalPrice > 0 ? Money.round(discountValue * groupPrice / totalPrice, step: step, mode: .halfEven) : 0)
-            shared += share
-            let discount = lineDiscounts + share
+                ? Money.difference(discountValue, shared)
+                : (totalPrice > 0 ? Money.round(Money.quotient(Money.product(discountValue, groupPrice), totalPrice), step: step, mode: .halfEven) : 0)
+            shared = Money.sum(shared, share)
+            let discount = Money.sum(lineDiscounts, share)
             entries.append(.object([
                 "productTypeId": .string(product),
-                "areaKm2": Money.number(group.reduce(Decimal(0)) { $0 + $1.billableKm2 }),
+                "areaKm2": Money.number(group.reduce(Decimal(0)) { Money.sum($0, $1.billableKm2) }),
                 "price": Money.number(price),
                 "discountValue": Money.number(discount),
-                "discountPercentage": Money.number(price > 0 ? Money.round(discount / price * 100, step: Decimal(string: "0.01")!, mode: .halfEven) : 0),
-                "amount": Money.number(price - discount),
+                "discountPercentage": Money.number(price > 0 ? Money.percentage(discount, of: price) : 0),
+                "amount": Money.number(Money.difference(price, discount)),
                 "items": .array(group.map { .object(["dataStripIds": .array($0.datastripIDs.map(JSONValue.string))]) }),
             ]))
         }
-        let allLineDiscounts = lines.reduce(Decimal(0)) { $0 + $1.lineDiscounts.reduce(0) { $0 + $1.value } }
-        let allPrices = lines.reduce(Decimal(0)) { $0 + $1.amount }
-        let allDiscounts = allLineDiscounts + discountValue
+        let allLineDiscounts = lines.reduce(Decimal(0)) { Money.sum($0, $1.lineDiscountTotal) }
+        let allPrices = lines.reduce(Decimal(0)) { Money.sum($0, $1.amount) }
+        let allDiscounts = Money.sum(allLineDiscounts, discountValue)
         var object = JSONObject()
         if let contract { object["contractId"] = .string(contract) }
         object["currency"] = .string(currency)
         object["discountPercentage"] = Money.number(
-            allPrices > 0 ? Money.round(allDiscounts / allPrices * 100, step: Decimal(string: "0.01")!, mode: .halfEven) : 0)
+            allPrices > 0 ? Money.percentage(allDiscounts, of: allPrices) : 0)
         object["discountValue"] = Money.number(allDiscounts)
         object["productTypes"] = .array(entries)
         object["totalAmount"] = Money.number(total)
         object["warnings"] = .array(warnings.map(JSONValue.string))
         return object
     }
+}
+
+extension Estimate.Line {
+    /// The sum of the line's own discounts.
+    var lineDiscountTotal: Decimal { lineDiscounts.reduce(Decimal(0)) { Money.sum($0, $1.value) } }
 }

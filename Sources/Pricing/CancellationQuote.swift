@@ -43,7 +43,7 @@ public struct CancellationQuote: Sendable, Hashable {
         self.status = status
         self.paid = paid
         refundPercent = percent
-        refund = Money.round(paid * Money.fraction(percent: percent), step: product.moneyStep, mode: .halfEven)
+        refund = Money.round(Money.product(paid, Money.fraction(percent: percent)), step: product.moneyStep, mode: .halfEven)
         currency = product.currency
         moneyScale = Money.scale(of: product.moneyStep)
     }

@@ -18,6 +18,14 @@ extension Money {
         return result
     }
 
+    /// `a ÷ b` to Foundation's 38 digits (a quotient is rounded by whoever uses it; `b` is not zero).
+    public static func quotient(_ a: Decimal, _ b: Decimal) -> Decimal { a / b }
+
+    /// `part` as a percent of `whole`, rounded half-even to two decimals (`whole` is not zero).
+    public static func percentage(_ part: Decimal, of whole: Decimal) -> Decimal {
+        round(product(quotient(part, whole), 100), step: Decimal(sign: .plus, exponent: -2, significand: 1), mode: .halfEven)
+    }
+
     /// `a − b`, exact; as ``sum(_:_:)``.
     public static func difference(_ a: Decimal, _ b: Decimal) -> Decimal {
         guard let x = _ExactDecimal(a), let y = _ExactDecimal(b), let result = x.adding(y.negated)?.value else { return a - b }
