@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "TestSupport"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport", "CPROJ"]),
         .testTarget(name: "GeoPricingTests", dependencies: ["GeoPricing", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["geoprice", "GeoJSON", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["geoprice", "GeoPricing", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -39,6 +39,14 @@ public struct GeoPriceError: Error, Sendable, Hashable, CustomStringConvertible 
         case invalidCatalog = "invalid_catalog"
         case invalidDate = "invalid_date"
         case conflictingOptions = "conflicting_options"
+        case invalidInterval = "invalid_interval"
+        case windowClosed = "window_closed"
+        case windowTooShort = "window_too_short"
+        case invalidFilter = "invalid_filter"
+        case unknownQueryable = "unknown_queryable"
+        case unsatisfiableFilter = "unsatisfiable_filter"
+        case unsupportedReference = "unsupported_reference"
+        case invalidParameter = "invalid_parameter"
     }
 
     /// What kind of rejection this is.

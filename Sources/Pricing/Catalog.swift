@@ -97,12 +97,16 @@ public struct PricedOption: Sendable, Hashable {
     public var pricing: Pricing
     /// The value used when a request gives none.
     public var defaultValue: String?
+    /// The STAT queryable a request's `filter` and `constraints` set this option through (`eo:cloud_cover` for
+    /// `max_cloud_cover`), if any.
+    public var queryable: String?
 
     /// An option priced as `pricing`, with the value a request that gives none gets.
-    public init(key: String, pricing: Pricing, defaultValue: String? = nil) {
+    public init(key: String, pricing: Pricing, defaultValue: String? = nil, queryable: String? = nil) {
         self.key = key
         self.pricing = pricing
         self.defaultValue = defaultValue
+        self.queryable = queryable
     }
 }
 
@@ -202,6 +206,8 @@ public struct Product: Sendable, Hashable {
     public var freshModifier: Modifier?
     /// Refund percent per order status.
     public var cancellation: [String: Decimal]
+    /// The shortest acquisition window (hours) a STAT request may give, per `priority` value (tasking).
+    public var minimumWindowHours: [String: Decimal] = [:]
 
     /// The rate shown as `unitPrice`: the flat rate or the first band's.
     public var unitPrice: Decimal { tiers.first?.rate ?? 0 }

@@ -70,7 +70,7 @@ public enum CatalogReader {
     static let productKeys: Set<String> = [
         "id", "name", "mode", "unit", "currency", "rate", "tiers", "tierMode", "sceneKm2", "basis", "minimums", "belowMinimum",
         "maxKm2", "maxVertices", "multiPolygon", "composition", "rounding", "fulfilledThresholdPercent", "chargeOnlyIfFulfilled",
-        "options", "archiveAge", "cancellation", "description",
+        "options", "archiveAge", "cancellation", "description", "minimumWindowHours",
     ]
 
     /// The order statuses of the STAT lifecycle (`cancelled` is read as `canceled`).
@@ -121,8 +121,15 @@ public enum CatalogReader {
             fulfilledThresholdPercent: try fields.percent("fulfilledThresholdPercent") ?? 85,
             chargeOnlyIfFulfilled: try fields.bool("chargeOnlyIfFulfilled") ?? false,
             options: try options(fields, path: path), freshDays: freshDays, freshModifier: freshModifier, cancellation: cancellation)
-        try _CatalogChecks.refuseNegativeLines(product, path: path)
-        return product
+        var windowed = product
+        if let windows = try fields.object("minimumWindowHours", known: nil) {
+            for name in windows.keys {
+                guard let hours = try windows.nonNegativeDecimal(name) else { continue }
+                windowed.minimumWindowHours[name] = hours
+            }
+        }
+        try _CatalogChecks.refuseNegativeLines(windowed, path: path)
+        return windowed
     }
 
     private static func tiers(_ fields: _Fields, path: JSONPath) throws(GeoPriceError) -> [Tier] {
@@ -156,7 +163,7 @@ public enum CatalogReader {
         var keys = Set<String>()
         for (index, element) in try fields.array("options", required: false).enumerated() {
             let optionPath = path.appending("options").appending(index)
-            let option = try _Fields(element, path: optionPath, known: ["key", "default", "values", "atMost", "modifier"])
+            let option = try _Fields(element, path: optionPath, known: ["key", "default", "values", "atMost", "modifier", "queryable"])
             let key = try option.string("key")
             guard keys.insert(key).inserted else {
                 throw _Fields.invalid("option '\(key)' appears twice: both would apply", optionPath.appending("key"))
@@ -168,10 +175,10 @@ public enum CatalogReader {
                 if let defaultValue, !priced.contains(where: { $0.0 == defaultValue }) {
                     throw _Fields.invalid("the default '\(defaultValue)' is not one of the values", optionPath.appending("default"))
                 }
-                options.append(PricedOption(key: key, pricing: .values(priced), defaultValue: defaultValue))
+                options.append(PricedOption(key: key, pricing: .values(priced), defaultValue: defaultValue, queryable: try option.string("queryable", required: false)))
             } else if let limit = try option.decimal("atMost") {
                 guard let modifier = try option.modifier("modifier") else { throw _Fields.invalid("'atMost' needs a 'modifier'", optionPath) }
-                options.append(PricedOption(key: key, pricing: .atMost(limit, modifier), defaultValue: defaultValue))
+                options.append(PricedOption(key: key, pricing: .atMost(limit, modifier), defaultValue: defaultValue, queryable: try option.string("queryable", required: false)))
             } else {
                 throw _Fields.invalid("an option has 'values' or 'atMost'", optionPath)
             }

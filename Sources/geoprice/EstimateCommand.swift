@@ -24,7 +24,7 @@ struct EstimateCommand: ParsableCommand {
     @Option(help: "A product id of the catalog (repeat for several items).")
     var product: [String] = []
 
-    @Option(help: "A whole request: our JSON shape or the Airbus /prices shape.")
+    @Option(help: "A whole request: our JSON shape, the Airbus /prices shape, or a STAT order request (datetime, product_id, geometry, constraints, filter).")
     var request: String?
 
     @Option(help: "Capture footprints (GeoJSON) for archive products; their feature ids are datastrip ids.")
@@ -75,7 +75,12 @@ struct EstimateCommand: ParsableCommand {
             let date = try asOf.map { text throws(GeoPriceError) in try CalendarDate(parsing: text, path: "--as-of") } ?? .today
             let pool = try captures.map { try CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes($0))) } ?? []
             if let request {
-                write(try estimator.estimate(RequestReader.read(InputFile.bytes(request), captures: pool, asOf: date)))
+                let bytes = try InputFile.bytes(request)
+                if case .object(let object) = try JSONReader().read(bytes), STATOrderRequest.isSTATShaped(object) {
+                    write(try estimator.estimate(STATOrderRequest(object), asOf: date, contract: contract, vouchers: vouchers))
+                } else {
+                    write(try estimator.estimate(RequestReader.read(bytes, captures: pool, asOf: date)))
+                }
                 return
             }
             let options = try parsedOptions()

@@ -1,0 +1,282 @@
+import GeoJSON
+
+/// What a STAT request's `filter` (CQL2 JSON) and `constraints` allow of each of a product's queryables.
+///
+/// The filter is brought to negation normal form, then projected on each queryable: `and` intersects, `or` joins,
+/// a comparison on another queryable allows everything of this one, `isNull` constrains nothing. CQL2 JSON operators
+/// read: `and`, `or`, `not`, `=`, `<>`, `<`, `<=`, `>`, `>=`, `between`, `in`, `isNull`. Constraints are a map of
+/// queryable to a list of values, a Range Object `{minimum, maximum}`, or a JSON Schema object within `type`, `enum`,
+/// `const`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`.
+struct _STATConstraints {
+    enum Kind: Sendable { case number, string }
+
+    /// Each queryable's kind.
+    let queryables: [String: Kind]
+    /// What the filter and constraints allow, per queryable they name.
+    private(set) var allowed: [String: _AllowedValues] = [:]
+
+    init(queryables: [String: Kind], filter: JSONValue?, constraints: JSONValue?) throws(GeoPriceError) {
+        self.queryables = queryables
+        if let constraints { try read(constraints: constraints, at: JSONPath.root.appending("constraints")) }
+        if let filter {
+            let path = JSONPath.root.appending("filter")
+            let expression = try Self.normal(filter, negated: false, at: path)
+            for name in try named(in: expression, at: path) {
+                let projected = try projection(of: expression, on: name, at: path)
+                try restrict(name, to: projected, at: path)
+            }
+        }
+    }
+
+    var queryableList: String { queryables.keys.sorted().joined(separator: ", ") }
+
+    private mutating func restrict(_ name: String, to values: _AllowedValues, at path: JSONPath) throws(GeoPriceError) {
+        let kind = queryables[name]!
+        let current = allowed[name] ?? (kind == .number ? .anyNumber : .anyString)
+        guard let both = current.intersection(values) else {
+            throw GeoPriceError(.invalidFilter, "'\(name)' is compared with values of another type", path: path.description)
+        }
+        if both.isEmpty {
+            throw GeoPriceError(
+                .unsatisfiableFilter, "no value of '\(name)' satisfies the request's filter and constraints",
+                path: path.description, details: ["queryable": .string(name)])
+        }
+        allowed[name] = both
+    }
+
+    // MARK: - Constraints
+
+    private mutating func read(constraints: JSONValue, at path: JSONPath) throws(GeoPriceError) {
+        guard case .object(let map) = constraints else {
+            throw GeoPriceError(.invalidParameter, "'constraints' is an object of queryable names", path: path.description)
+        }
+        for member in map.members {
+            let memberPath = path.appending(member.key)
+            let kind = try kind(of: member.key, at: memberPath)
+            switch member.value {
+            case .array(let values):
+                var set: _AllowedValues = kind == .number ? .numbers([]) : .strings([], only: true)
+                for (index, value) in values.enumerated() {
+                    set = set.union(try Self.single(value, kind: kind, at: memberPath.appending(index))) ?? set
+                }
+                try restrict(member.key, to: set, at: memberPath)
+            case .object(let schema):
+                try restrict(member.key, to: try Self.schema(schema, kind: kind, at: memberPath), at: memberPath)
+            default:
+                throw GeoPriceError(
+                    .invalidParameter, "a constraint is a list of values, a Range Object or a JSON Schema object", path: memberPath.description)
+            }
+        }
+    }
+
+    /// A Range Object or a JSON Schema object, within the subset read here.
+    private static func schema(_ schema: JSONObject, kind: Kind, at path: JSONPath) throws(GeoPriceError) -> _AllowedValues {
+        var result: _AllowedValues = kind == .number ? .anyNumber : .anyString
+        for member in schema.members {
+            let keyPath = path.appending(member.key)
+            func number() throws(GeoPriceError) -> Double {
+                guard kind == .number, let value = member.value.numberValue else {
+                    throw GeoPriceError(.invalidParameter, "'\(member.key)' takes a number here", path: keyPath.description,
+                        details: ["keyword": .string(member.key)])
+                }
+                return value
+            }
+            let part: _AllowedValues
+            switch member.key {
+            case "type":
+                let expected = kind == .number ? ["number", "integer"] : ["string"]
+                guard let type = member.value.stringValue, expected.contains(type) else {
+                    throw GeoPriceError(.invalidParameter, "'type' is \(expected.joined(separator: " or ")) for this queryable",
+                        path: keyPath.description, details: ["keyword": "type"])
+                }
+                continue
+            case "minimum": part = .numbers([.atLeast(try number(), closed: true)])
+            case "maximum": part = .numbers([.atMost(try number(), closed: true)])
+            case "exclusiveMinimum": part = .numbers([.atLeast(try number(), closed: false)])
+            case "exclusiveMaximum": part = .numbers([.atMost(try number(), closed: false)])
+            case "const": part = try single(member.value, kind: kind, at: keyPath)
+            case "enum":
+                guard case .array(let values) = member.value else {
+                    throw GeoPriceError(.invalidParameter, "'enum' lists values", path: keyPath.description, details: ["keyword": "enum"])
+                }
+                var set: _AllowedValues = kind == .number ? .numbers([]) : .strings([], only: true)
+                for (index, value) in values.enumerated() { set = set.union(try single(value, kind: kind, at: keyPath.appending(index))) ?? set }
+                part = set
+            case "$ref":
+                throw GeoPriceError(.unsupportedReference, "JSON References are not followed", path: keyPath.description)
+            default:
+                throw GeoPriceError(
+                    .invalidParameter, "the JSON Schema keyword '\(member.key)' is not one geoprice reads (type, enum, const, minimum, maximum, exclusiveMinimum, exclusiveMaximum)",
+                    path: keyPath.description, details: ["keyword": .string(member.key)])
+            }
+            result = result.intersection(part) ?? result
+        }
+        return result
+    }
+
+    private static func single(_ value: JSONValue, kind: Kind, at path: JSONPath) throws(GeoPriceError) -> _AllowedValues {
+        switch (kind, value) {
+        case (.number, .number(let number)): return .numbers([.exactly(number)])
+        case (.string, .string(let text)): return .strings([text], only: true)
+        default:
+            throw GeoPriceError(.invalidParameter, "expected a \(kind == .number ? "number" : "string")", path: path.description)
+        }
+    }
+
+    private func kind(of name: String, at path: JSONPath) throws(GeoPriceError) -> Kind {
+        guard let kind = queryables[name] else {
+            throw GeoPriceError(
+                .unknownQueryable, "'\(name)' is not a queryable of this product (queryables: \(queryableList.isEmpty ? "none" : queryableList))",
+                path: path.description, details: ["queryable": .string(name), "queryables": .array(queryables.keys.sorted().map(JSONValue.string))])
+        }
+        return kind
+    }
+
+    // MARK: - CQL2 JSON
+
+    /// A filter in negation normal form.
+    indirect enum Expression {
+        case and([Expression])
+        case or([Expression])
+        /// `property op value`, `op` one of = <> < <= > >=.
+        case compare(String, String, JSONValue, JSONPath)
+        case within(String, [JSONValue], negated: Bool, JSONPath)
+        case anything
+    }
+
+    private static let flipped = ["=": "<>", "<>": "=", "<": ">=", "<=": ">", ">": "<=", ">=": "<"]
+
+    static func normal(_ value: JSONValue, negated: Bool, at path: JSONPath) throws(GeoPriceError) -> Expression {
+        if case .object(let object) = value, object["$ref"] != nil {
+            throw GeoPriceError(.unsupportedReference, "JSON References are not followed", path: path.description)
+        }
+        guard case .object(let object) = value, let op = object["op"]?.stringValue, case .array(let args)? = object["args"] else {
+            throw GeoPriceError(.invalidFilter, "a CQL2 JSON expression is {\"op\": …, \"args\": […]}", path: path.description)
+        }
+        let argsPath = path.appending("args")
+        func property(_ index: Int) throws(GeoPriceError) -> String {
+            guard index < args.count, case .object(let reference) = args[index], let name = reference["property"]?.stringValue else {
+                throw GeoPriceError(.invalidFilter, "'\(op)' takes {\"property\": name} first", path: argsPath.appending(index).description)
+            }
+            return name
+        }
+        func count(_ expected: Int) throws(GeoPriceError) {
+            guard args.count == expected else {
+                throw GeoPriceError(.invalidFilter, "'\(op)' takes \(expected) arguments, found \(args.count)", path: argsPath.description)
+            }
+        }
+        switch op {
+        case "and", "or":
+            guard !args.isEmpty else { throw GeoPriceError(.invalidFilter, "'\(op)' takes arguments", path: argsPath.description) }
+            var parts: [Expression] = []
+            for (index, arg) in args.enumerated() { parts.append(try normal(arg, negated: negated, at: argsPath.appending(index))) }
+            return (op == "and") != negated ? .and(parts) : .or(parts)
+        case "not":
+            try count(1)
+            return try normal(args[0], negated: !negated, at: argsPath.appending(0))
+        case "=", "<>", "<", "<=", ">", ">=":
+            try count(2)
+            return .compare(try property(0), negated ? flipped[op]! : op, args[1], argsPath.appending(1))
+        case "between":
+            try count(3)
+            let name = try property(0)
+            let low = Expression.compare(name, negated ? "<" : ">=", args[1], argsPath.appending(1))
+            let high = Expression.compare(name, negated ? ">" : "<=", args[2], argsPath.appending(2))
+            return negated ? .or([low, high]) : .and([low, high])
+        case "in":
+            try count(2)
+            guard case .array(let list) = args[1] else {
+                throw GeoPriceError(.invalidFilter, "'in' takes a list of values second", path: argsPath.appending(1).description)
+            }
+            return .within(try property(0), list, negated: negated, argsPath.appending(1))
+        case "isNull":
+            try count(1)
+            _ = try property(0)
+            return .anything
+        default:
+            throw GeoPriceError(
+                .invalidFilter, "the CQL2 operator '\(op)' is not one geoprice reads (and, or, not, =, <>, <, <=, >, >=, between, in, isNull)",
+                path: path.appending("op").description, details: ["op": .string(op)])
+        }
+    }
+
+    private func named(in expression: Expression, at path: JSONPath) throws(GeoPriceError) -> Set<String> {
+        var names = Set<String>()
+        func visit(_ expression: Expression) throws(GeoPriceError) {
+            switch expression {
+            case .and(let parts), .or(let parts): for part in parts { try visit(part) }
+            case .compare(let name, _, _, let at), .within(let name, _, _, let at):
+                // The path is the value's (args[1] or args[2]); the property is args[0].
+                var components = at.components
+                components.removeLast()
+                _ = try kind(of: name, at: JSONPath(components: components).appending(0))
+                names.insert(name)
+            case .anything: break
+            }
+        }
+        try visit(expression)
+        return names
+    }
+
+    private func projection(of expression: Expression, on name: String, at path: JSONPath) throws(GeoPriceError) -> _AllowedValues {
+        let kind = queryables[name]!
+        let everything: _AllowedValues = kind == .number ? .anyNumber : .anyString
+        switch expression {
+        case .anything: return everything
+        case .and(let parts), .or(let parts):
+            var isAnd = false
+            if case .and = expression { isAnd = true }
+            var result: _AllowedValues? = nil
+            for part in parts {
+                let projected = try projection(of: part, on: name, at: path)
+                guard let current = result else { result = projected; continue }
+                guard let combined = isAnd ? current.intersection(projected) : current.union(projected) else {
+                    throw GeoPriceError(.invalidFilter, "'\(name)' is compared with values of another type", path: path.description)
+                }
+                result = combined
+            }
+            return result ?? everything
+        case .compare(let other, let op, let value, let at):
+            guard other == name else { return everything }
+            return try Self.comparison(op, value, kind: kind, at: at)
+        case .within(let other, let values, let negated, let at):
+            guard other == name else { return everything }
+            var set: _AllowedValues = kind == .number ? .numbers([]) : .strings([], only: true)
+            for (index, value) in values.enumerated() {
+                do {
+                    set = set.union(try Self.single(value, kind: kind, at: at.appending(index))) ?? set
+                } catch {
+                    throw GeoPriceError(.invalidFilter, error.message, path: error.path)
+                }
+            }
+            guard negated else { return set }
+            switch set {
+            case .numbers(let intervals):
+                var outside: _AllowedValues = .anyNumber
+                for interval in intervals { outside = outside.intersection(.numbers(interval.complement)) ?? outside }
+                return outside
+            case .strings(let values, _): return .strings(values, only: false)
+            }
+        }
+    }
+
+    private static func comparison(_ op: String, _ value: JSONValue, kind: Kind, at path: JSONPath) throws(GeoPriceError) -> _AllowedValues {
+        switch (kind, value) {
+        case (.number, .number(let number)):
+            switch op {
+            case "=": return .numbers([.exactly(number)])
+            case "<>": return .numbers([.atMost(number, closed: false), .atLeast(number, closed: false)])
+            case "<": return .numbers([.atMost(number, closed: false)])
+            case "<=": return .numbers([.atMost(number, closed: true)])
+            case ">": return .numbers([.atLeast(number, closed: false)])
+            default: return .numbers([.atLeast(number, closed: true)])
+            }
+        case (.string, .string(let text)) where op == "=" || op == "<>":
+            return .strings([text], only: op == "=")
+        default:
+            throw GeoPriceError(
+                .invalidFilter, "'\(op)' with \(value.typeName) does not apply to a \(kind == .number ? "number" : "string") queryable",
+                path: path.description)
+        }
+    }
+}

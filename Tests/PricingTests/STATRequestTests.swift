@@ -1,0 +1,94 @@
+import Foundation
+import GeoJSON
+import Pricing
+import Testing
+import TestSupport
+
+/// STAT order requests: windows, CQL2 filters and constraints, resolved to priced options (hand-computed prices).
+@Suite("STAT order requests")
+struct STATRequestTests {
+    typealias F = PricingFixtures
+    static let asOf = F.date("2026-06-01")
+    /// 0.1° × 0.08° near Chartres: 65.9 km², billed at PNEO's 100 km² minimum.
+    static let geometry = #"{"type": "Polygon", "coordinates": [[[1.6, 48.3], [1.7, 48.3], [1.7, 48.38], [1.6, 48.38], [1.6, 48.3]]]}"#
+
+    static func request(product: String = "PNEO-TASKING-30CM", datetime: String = "2026-06-02T00:00:00Z/P10D", geometry: String = geometry,
+                        extra: String) throws -> STATOrderRequest {
+        let text = #"{"datetime": "\#(datetime)", "product_id": "\#(product)", "geometry": \#(geometry)\#(extra.isEmpty ? "" : ", " + extra)}"#
+        return try STATOrderRequest(reading: Array(text.utf8))
+    }
+
+    static func total(_ extra: String, datetime: String = "2026-06-02T00:00:00Z/P10D") throws -> Decimal {
+        try F.estimator.estimate(request(datetime: datetime, extra: extra), asOf: asOf).total
+    }
+
+    static func cloud(_ op: String, _ value: Double) -> String { #"{"op": "\#(op)", "args": [{"property": "eo:cloud_cover"}, \#(value)]}"# }
+
+    @Test("windows: start/end, open ends, durations either side, offsets")
+    func intervals() throws {
+        let two = try ISO8601Interval(parsing: "2026-06-01T00:00:00Z/P14D")
+        #expect(two.end == RFC3339.date("2026-06-15T00:00:00Z"))
+        let back = try ISO8601Interval(parsing: "P1DT12H/2026-06-10T00:00:00+02:00")
+        #expect(back.start == RFC3339.date("2026-06-08T10:00:00Z"))
+        #expect(try ISO8601Interval(parsing: "../2026-06-10T00:00:00Z").start == nil)
+        #expect(try ISO8601Interval(parsing: "2026-06-10T00:00:00Z/..").end == nil)
+        #expect(try ISO8601Interval(parsing: "2026-01-31T00:00:00Z/P1M").end == RFC3339.date("2026-02-28T00:00:00Z"))
+        for bad in ["2026-06-10T00:00:00Z/2026-06-01T00:00:00Z", "../..", "P1D/P2D", "2026-13-01T00:00:00Z/..", "2026-06-01T00:00:00Z",
+                    "2026-06-01T00:00:00Z/P", "2026-06-01T00:00:00Z/P1.5D"] {
+            #expect(rejection { _ = try ISO8601Interval(parsing: bad, path: "$.datetime") }?.code == .invalidInterval, "\(bad)")
+        }
+    }
+
+    @Test("a CQL2 filter prices exactly as the --option request, plus its rules: 100 km² × 25 × 1.5 + 100 × 5.00 = 4250.00")
+    func filterEqualsOptions() throws {
+        let filter = #""filter": {"op": "and", "args": [\#(Self.cloud("<=", 10)), {"op": "=", "args": [{"property": "priority"}, "oneday"]}]}"#
+        let estimate = try F.estimator.estimate(Self.request(extra: filter), asOf: Self.asOf)
+        let aoi = try Self.request(extra: "").aoi
+        let options = try F.estimator.estimate(EstimateRequest(
+            aois: [aoi], items: [EstimateRequest.Item(product: "PNEO-TASKING-30CM", options: [("priority", "oneday"), ("max_cloud_cover", "10")])],
+            asOf: Self.asOf))
+        #expect(estimate.total == F.money("4250.00"))
+        #expect(estimate.total == options.total)
+        let rules = estimate.lines[0].rules
+        #expect(rules.prefix(3).map(\.name) == ["constraint", "constraint", "window"])
+        #expect(rules[1].values["queryable"] == "eo:cloud_cover" && rules[1].values["value"] == "10" && rules[1].values["allowed"] == "≤ 10")
+        #expect(Array(rules.dropFirst(3)) == options.lines[0].rules)
+    }
+
+    @Test("a threshold applies only when all the filter allows lies within it; not, between and in read as CQL2 says")
+    func thresholds() throws {
+        let plain = F.money("2500.00")
+        #expect(try Self.total(#""filter": {"op": "or", "args": [\#(Self.cloud("<=", 10)), \#(Self.cloud("<=", 30))]}"#) == plain)
+        #expect(try Self.total(#""filter": {"op": "not", "args": [\#(Self.cloud(">", 10))]}"#) == F.money("3000.00"))
+        #expect(try Self.total(#""filter": {"op": "between", "args": [{"property": "eo:cloud_cover"}, 0, 5]}"#) == F.money("3000.00"))
+        #expect(try Self.total(#""filter": {"op": "in", "args": [{"property": "priority"}, ["oneday", "onenow"]]}"#) == F.money("3750.00"))
+        #expect(try Self.total(#""filter": {"op": "isNull", "args": [{"property": "eo:cloud_cover"}]}"#) == plain)
+        // Constraints: a Range Object, a value list, a JSON Schema object.
+        #expect(try Self.total(#""constraints": {"eo:cloud_cover": {"minimum": 0, "maximum": 10}}"#) == F.money("3000.00"))
+        #expect(try Self.total(#""constraints": {"priority": ["onenow"]}"#) == F.money("5000.00"))
+        #expect(try Self.total(#""constraints": {"view:off_nadir": {"type": "number", "exclusiveMaximum": 15}}"#) == F.money("3000.00"))
+    }
+
+    @Test("refusals, each with its code and path")
+    func refusals() throws {
+        func code(_ extra: String, datetime: String = "2026-06-02T00:00:00Z/P10D", geometry: String = Self.geometry) -> (GeoPriceError.Code?, String?) {
+            let error = rejection { _ = try F.estimator.estimate(Self.request(datetime: datetime, geometry: geometry, extra: extra), asOf: Self.asOf) }
+            return (error?.code, error?.path)
+        }
+        #expect(code(#""filter": {"op": "and", "args": [\#(Self.cloud("<=", 5)), \#(Self.cloud(">=", 20))]}"#) == (.unsatisfiableFilter, "$.filter"))
+        let unknown = rejection { _ = try F.estimator.estimate(Self.request(extra: #""filter": {"op": ">", "args": [{"property": "sun:elevation"}, 30]}"#), asOf: Self.asOf) }
+        #expect(unknown?.code == .unknownQueryable && unknown?.path == "$.filter.args[0]")
+        #expect(unknown?.message.contains("eo:cloud_cover, priority, view:off_nadir") == true)
+        #expect(code(#""filter": {"op": "like", "args": [{"property": "priority"}, "one%"]}"#) == (.invalidFilter, "$.filter.op"))
+        #expect(code(#""filter": {"op": "=", "args": [{"property": "priority"}, 3]}"#) == (.invalidFilter, "$.filter.args[1]"))
+        #expect(code(#""constraints": {"priority": ["yesterday"]}"#) == (.unsatisfiableFilter, "$.constraints"))
+        #expect(code(#""constraints": {"eo:cloud_cover": {"pattern": "^1"}}"#) == (.invalidParameter, "$.constraints['eo:cloud_cover'].pattern"))
+        #expect(code("", datetime: "2026-05-01T00:00:00Z/2026-05-20T00:00:00Z") == (.windowClosed, "$.datetime"))
+        #expect(code("", datetime: "2026-06-02T00:00:00Z/P2D") == (.windowTooShort, "$.datetime"))
+        #expect(code(#""constraints": {"priority": ["onenow"]}"#, datetime: "2026-06-02T00:00:00Z/PT12H") == (nil, nil))
+        #expect(code("", datetime: "2026-06-02/P10D") == (.invalidInterval, "$.datetime"))
+        #expect(code("", geometry: #"{"$ref": "https://example.com/aoi.json"}"#) == (.unsupportedReference, "$.geometry['$ref']"))
+        let product = rejection { _ = try F.estimator.estimate(Self.request(product: "NOPE", extra: ""), asOf: Self.asOf) }
+        #expect(product?.code == .unknownProduct && product?.path == "$.product_id")
+    }
+}
