@@ -2,8 +2,9 @@ import Foundation
 
 /// An ISO 8601 time interval as STAT order requests give their `datetime`: `start/end`, open ends (`../end`,
 /// `start/..`), and a duration on either side (`start/P14D`, `P14D/end`). Instants are RFC 3339 (`Z` or an offset);
-/// durations are `P[nY][nM][nW][nD][T[nH][nM][nS]]` with whole numbers (seconds may have a fraction), years and months
-/// counted on the UTC Gregorian calendar.
+/// durations are `P[nY][nM][nW][nD][T[nH][nM][nS]]` (designators in this order, each once) with whole numbers
+/// (seconds may have a fraction), years and months counted on the UTC Gregorian calendar; every instant lies in the
+/// years 0001–9999, as RFC 3339 writes them.
 public struct ISO8601Interval: Sendable, Hashable, CustomStringConvertible {
     /// The first instant, or `nil` for an open start.
     public var start: Date?
@@ -44,6 +45,11 @@ public struct ISO8601Interval: Sendable, Hashable, CustomStringConvertible {
             self.init(start: try instant(first), end: try instant(second))
             if start == nil && end == nil { throw invalid("both ends are open") }
         }
+        let earliest = Date(timeIntervalSince1970: -62_135_596_800)  // 0001-01-01T00:00:00Z
+        let latest = Date(timeIntervalSince1970: 253_402_300_800)  // 10000-01-01T00:00:00Z
+        for instant in [start, end].compactMap({ $0 }) where !(instant >= earliest && instant < latest) {
+            throw invalid("it reaches outside the years 0001–9999")
+        }
         if let start, let end, end < start { throw invalid("it ends before it starts") }
     }
 
@@ -66,11 +72,18 @@ public struct ISO8601Interval: Sendable, Hashable, CustomStringConvertible {
         var inTime = false
         var number = ""
         var sawComponent = false
+        // Designators in their order, each at most once: Y M W D, then T H M S.
+        let order: [String] = ["Y", "M", "W", "D", "TH", "TM", "TS"]
+        var last = -1
         for character in duration.dropFirst() {
             if character == "T" {
                 guard !inTime, number.isEmpty else { return nil }
                 inTime = true
                 continue
+            }
+            if !(character.isNumber || character == "." || character == ",") {
+                guard let position = order.firstIndex(of: (inTime ? "T" : "") + String(character)), position > last else { return nil }
+                last = position
             }
             if character.isNumber || character == "." || character == "," {
                 number.append(character == "," ? "." : character)

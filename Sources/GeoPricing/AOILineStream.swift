@@ -28,7 +28,8 @@ public enum AOILineStream {
         }
     }
 
-    /// Reads `lines` to their end and writes one line per AOI.
+    /// Reads `lines` to their end and writes one line per AOI. The call blocks its thread while `write` catches up
+    /// (back-pressure): call it from a thread of its own, not from Swift concurrency's cooperative pool.
     /// - Parameters:
     ///   - lines: the input, read to its end.
     ///   - parallelism: the threads granted (by default the current grant).
@@ -150,7 +151,7 @@ public enum AOILineStream {
         while let batch = try lines.nextBatch(maxLines: batchSize) {
             for line in batch { try append(line) }
         }
-        return NDJSONInput.units(bytes)
+        return NDJSONInput.units(bytes, firstLine: first.first?.number ?? 1)
     }
 
     /// The error object with the AOI's id first (an id string cut as error texts are, `ErrorText`).

@@ -10,13 +10,14 @@ enum NDJSONInput {
         case failure(GeoPriceError, id: JSONValue?)
     }
 
-    static func units(_ bytes: [UInt8]) -> [Unit] {
+    /// The units of a whole input whose first line is input line `firstLine`.
+    static func units(_ bytes: [UInt8], firstLine: Int = 1) -> [Unit] {
         let reader = GeoJSONReader()
         if let (value, end) = try? reader.json.readFirst(bytes), end == bytes.count {
             return units(of: value, reader: reader, line: nil)
         }
         var result: [Unit] = []
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             guard !isBlank(Array(line)) else { continue }

@@ -17,15 +17,105 @@ struct _STATConstraints {
 
     init(queryables: [String: Kind], filter: JSONValue?, constraints: JSONValue?) throws(GeoPriceError) {
         self.queryables = queryables
-        if let constraints { try read(constraints: constraints, at: JSONPath.root.appending("constraints")) }
-        if let filter {
+        if let constraints, constraints != .null { try read(constraints: constraints, at: JSONPath.root.appending("constraints")) }
+        if let filter, filter != .null {
             let path = JSONPath.root.appending("filter")
             let expression = try Self.normal(filter, negated: false, at: path)
-            for name in try named(in: expression, at: path) {
-                let projected = try projection(of: expression, on: name, at: path)
-                try restrict(name, to: projected, at: path)
+            let names = try named(in: expression, at: path)
+            // The filter multiplied out into alternatives, each met by the constraints too; a queryable may then be
+            // what some surviving alternative allows of it.
+            var surviving: [[String: _AllowedValues]] = []
+            for clause in try alternatives(of: expression, at: path) {
+                guard let met = try Self.meet(clause, allowed, at: path) else { continue }
+                surviving.append(met)
+            }
+            guard !surviving.isEmpty else {
+                throw GeoPriceError(
+                    .unsatisfiableFilter, "no acquisition satisfies the request's filter and constraints together", path: path.description)
+            }
+            for name in names {
+                let everything: _AllowedValues = allowed[name] ?? (queryables[name]! == .number ? .anyNumber : .anyString)
+                allowed[name] = try Self.union(surviving.map { $0[name] ?? everything }, at: path)
             }
         }
+    }
+
+    /// At most this many alternatives (the filter's `or`s multiplied out through its `and`s), and values in a list.
+    static let maxAlternatives = 4_096
+
+    /// The filter as alternatives, each what it allows per queryable; contradictory ones dropped.
+    private func alternatives(of expression: Expression, at path: JSONPath) throws(GeoPriceError) -> [[String: _AllowedValues]] {
+        func tooMany() -> GeoPriceError {
+            GeoPriceError(.invalidFilter, "the filter has more than \(Self.maxAlternatives) alternatives (or values in a list)", path: path.description,
+                details: ["limit": .number(Double(Self.maxAlternatives))])
+        }
+        switch expression {
+        case .anything: return [[:]]
+        case .compare(let name, let op, let value, let at):
+            return [[name: try Self.comparison(op, value, kind: queryables[name]!, at: at)]]
+        case .within(let name, let values, let negated, let at):
+            guard values.count <= Self.maxAlternatives else { throw tooMany() }
+            return [[name: try Self.within(values, negated: negated, kind: queryables[name]!, at: at)]]
+        case .or(let parts):
+            var result: [[String: _AllowedValues]] = []
+            for part in parts {
+                result += try alternatives(of: part, at: path)
+                if result.count > Self.maxAlternatives { throw tooMany() }
+            }
+            return result
+        case .and(let parts):
+            var result: [[String: _AllowedValues]] = [[:]]
+            for part in parts {
+                let next = try alternatives(of: part, at: path)
+                var product: [[String: _AllowedValues]] = []
+                for left in result {
+                    for right in next {
+                        if let met = try Self.meet(left, right, at: path) { product.append(met) }
+                        if product.count > Self.maxAlternatives { throw tooMany() }
+                    }
+                }
+                result = product
+            }
+            return result
+        }
+    }
+
+    /// Two alternatives together, or `nil` when they contradict.
+    private static func meet(_ left: [String: _AllowedValues], _ right: [String: _AllowedValues], at path: JSONPath)
+        throws(GeoPriceError) -> [String: _AllowedValues]?
+    {
+        var result = left
+        for (name, values) in right {
+            guard let current = result[name] else { result[name] = values; continue }
+            guard let both = current.intersection(values) else {
+                throw GeoPriceError(.invalidFilter, "'\(name)' is compared with values of another type", path: path.description)
+            }
+            if both.isEmpty { return nil }
+            result[name] = both
+        }
+        return result
+    }
+
+    /// Many sets joined at once (intervals sorted and merged once).
+    private static func union(_ sets: [_AllowedValues], at path: JSONPath) throws(GeoPriceError) -> _AllowedValues {
+        if case .numbers? = sets.first {
+            var intervals: [_Interval] = []
+            for set in sets {
+                guard case .numbers(let more) = set else {
+                    throw GeoPriceError(.invalidFilter, "a queryable is compared with values of two types", path: path.description)
+                }
+                intervals += more
+            }
+            return .numbers(_Interval.merged(intervals))
+        }
+        var result = sets.first ?? .anyString
+        for set in sets.dropFirst() {
+            guard let joined = result.union(set) else {
+                throw GeoPriceError(.invalidFilter, "a queryable is compared with values of two types", path: path.description)
+            }
+            result = joined
+        }
+        return result
     }
 
     var queryableList: String { queryables.keys.sorted().joined(separator: ", ") }
@@ -55,11 +145,7 @@ struct _STATConstraints {
             let kind = try kind(of: member.key, at: memberPath)
             switch member.value {
             case .array(let values):
-                var set: _AllowedValues = kind == .number ? .numbers([]) : .strings([], only: true)
-                for (index, value) in values.enumerated() {
-                    set = set.union(try Self.single(value, kind: kind, at: memberPath.appending(index))) ?? set
-                }
-                try restrict(member.key, to: set, at: memberPath)
+                try restrict(member.key, to: try Self.list(values, kind: kind, at: memberPath), at: memberPath)
             case .object(let schema):
                 try restrict(member.key, to: try Self.schema(schema, kind: kind, at: memberPath), at: memberPath)
             default:
@@ -75,8 +161,8 @@ struct _STATConstraints {
         for member in schema.members {
             let keyPath = path.appending(member.key)
             func number() throws(GeoPriceError) -> Double {
-                guard kind == .number, let value = member.value.numberValue else {
-                    throw GeoPriceError(.invalidParameter, "'\(member.key)' takes a number here", path: keyPath.description,
+                guard kind == .number, let value = member.value.numberValue, value.isFinite else {
+                    throw GeoPriceError(.invalidParameter, "'\(member.key)' takes a finite number here", path: keyPath.description,
                         details: ["keyword": .string(member.key)])
                 }
                 return value
@@ -99,9 +185,7 @@ struct _STATConstraints {
                 guard case .array(let values) = member.value else {
                     throw GeoPriceError(.invalidParameter, "'enum' lists values", path: keyPath.description, details: ["keyword": "enum"])
                 }
-                var set: _AllowedValues = kind == .number ? .numbers([]) : .strings([], only: true)
-                for (index, value) in values.enumerated() { set = set.union(try single(value, kind: kind, at: keyPath.appending(index))) ?? set }
-                part = set
+                part = try list(values, kind: kind, at: keyPath)
             case "$ref":
                 throw GeoPriceError(.unsupportedReference, "JSON References are not followed", path: keyPath.description)
             default:
@@ -116,7 +200,7 @@ struct _STATConstraints {
 
     private static func single(_ value: JSONValue, kind: Kind, at path: JSONPath) throws(GeoPriceError) -> _AllowedValues {
         switch (kind, value) {
-        case (.number, .number(let number)): return .numbers([.exactly(number)])
+        case (.number, .number(let number)) where number.isFinite: return .numbers([.exactly(number)])
         case (.string, .string(let text)): return .strings([text], only: true)
         default:
             throw GeoPriceError(.invalidParameter, "expected a \(kind == .number ? "number" : "string")", path: path.description)
@@ -218,50 +302,60 @@ struct _STATConstraints {
         return names
     }
 
-    private func projection(of expression: Expression, on name: String, at path: JSONPath) throws(GeoPriceError) -> _AllowedValues {
-        let kind = queryables[name]!
-        let everything: _AllowedValues = kind == .number ? .anyNumber : .anyString
-        switch expression {
-        case .anything: return everything
-        case .and(let parts), .or(let parts):
-            var isAnd = false
-            if case .and = expression { isAnd = true }
-            var result: _AllowedValues? = nil
-            for part in parts {
-                let projected = try projection(of: part, on: name, at: path)
-                guard let current = result else { result = projected; continue }
-                guard let combined = isAnd ? current.intersection(projected) : current.union(projected) else {
-                    throw GeoPriceError(.invalidFilter, "'\(name)' is compared with values of another type", path: path.description)
-                }
-                result = combined
-            }
-            return result ?? everything
-        case .compare(let other, let op, let value, let at):
-            guard other == name else { return everything }
-            return try Self.comparison(op, value, kind: kind, at: at)
-        case .within(let other, let values, let negated, let at):
-            guard other == name else { return everything }
-            var set: _AllowedValues = kind == .number ? .numbers([]) : .strings([], only: true)
+    /// What a list of values allows (`invalid_parameter` for a value of the wrong type).
+    private static func list(_ values: [JSONValue], kind: Kind, at path: JSONPath) throws(GeoPriceError) -> _AllowedValues {
+        guard values.count <= maxAlternatives else {
+            throw GeoPriceError(.invalidParameter, "a list has more than \(maxAlternatives) values", path: path.description,
+                details: ["limit": .number(Double(maxAlternatives))])
+        }
+        switch kind {
+        case .number:
+            var intervals: [_Interval] = []
             for (index, value) in values.enumerated() {
-                do {
-                    set = set.union(try Self.single(value, kind: kind, at: at.appending(index))) ?? set
-                } catch {
-                    throw GeoPriceError(.invalidFilter, error.message, path: error.path)
-                }
+                guard case .numbers(let one) = try single(value, kind: kind, at: path.appending(index)) else { continue }
+                intervals += one
             }
-            guard negated else { return set }
-            switch set {
-            case .numbers(let intervals):
-                var outside: _AllowedValues = .anyNumber
-                for interval in intervals { outside = outside.intersection(.numbers(interval.complement)) ?? outside }
-                return outside
-            case .strings(let values, _): return .strings(values, only: false)
+            return .numbers(_Interval.merged(intervals))
+        case .string:
+            var texts = Set<String>()
+            for (index, value) in values.enumerated() {
+                guard case .strings(let one, _) = try single(value, kind: kind, at: path.appending(index)) else { continue }
+                texts.formUnion(one)
             }
+            return .strings(texts, only: true)
+        }
+    }
+
+    /// What `in` (or `not in`) a list allows.
+    private static func within(_ values: [JSONValue], negated: Bool, kind: Kind, at path: JSONPath) throws(GeoPriceError) -> _AllowedValues {
+        let set: _AllowedValues
+        do {
+            set = try list(values, kind: kind, at: path)
+        } catch {
+            throw GeoPriceError(.invalidFilter, error.message, path: error.path)
+        }
+        guard negated else { return set }
+        switch set {
+        case .numbers(let intervals):
+            // Outside every value: the gaps between them.
+            var outside: [_Interval] = []
+            var low: Double? = nil
+            var lowClosed = false
+            for interval in intervals {
+                outside.append(_Interval(low: low, lowClosed: lowClosed, high: interval.low, highClosed: !interval.lowClosed))
+                low = interval.high
+                lowClosed = !interval.highClosed
+            }
+            outside.append(_Interval(low: low, lowClosed: lowClosed, high: nil, highClosed: false))
+            return .numbers(_Interval.merged(outside))
+        case .strings(let texts, _): return .strings(texts, only: false)
         }
     }
 
     private static func comparison(_ op: String, _ value: JSONValue, kind: Kind, at path: JSONPath) throws(GeoPriceError) -> _AllowedValues {
         switch (kind, value) {
+        case (.number, .number(let number)) where !number.isFinite:
+            throw GeoPriceError(.invalidFilter, "a number here is finite", path: path.description)
         case (.number, .number(let number)):
             switch op {
             case "=": return .numbers([.exactly(number)])

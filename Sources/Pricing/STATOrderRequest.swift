@@ -44,14 +44,20 @@ public struct STATOrderRequest: Sendable {
         guard case .geometry = document else {
             throw GeoPriceError(.invalidRequest, "'geometry' is a GeoJSON geometry object", path: geometryPath.description)
         }
-        var aoi = try document.areasOfInterest()[0]
-        aoi.path = JSONPath(components: geometryPath.components + aoi.path.components)
-        self.aoi = aoi
+        do {
+            var aoi = try document.areasOfInterest()[0]
+            aoi.path = JSONPath(components: geometryPath.components + aoi.path.components)
+            self.aoi = aoi
+        } catch {
+            var located = error
+            if let path = error.path, path.hasPrefix("$") { located.path = "$.geometry" + path.dropFirst() }
+            throw located
+        }
         if let language = object["filter-lang"], language != "cql2-json" {
             throw GeoPriceError(.invalidFilter, "filters are read in cql2-json", path: "$.filter-lang")
         }
-        constraints = object["constraints"]
-        filter = object["filter"]
+        constraints = object["constraints"] == .null ? nil : object["constraints"]
+        filter = object["filter"] == .null ? nil : object["filter"]
     }
 
     /// Reads a STAT order request from JSON text.
@@ -94,7 +100,12 @@ extension Estimator {
     {
         guard let product = catalog.product(request.productID) else {
             throw GeoPriceError(.unknownProduct, "no product '\(request.productID)' in the catalog", path: "$.product_id",
-                details: ["product": .string(request.productID)])
+                details: ["product": .string(request.productID), "known": .array(catalog.products.map { .string($0.id) })])
+        }
+        guard product.mode == .tasking else {
+            throw GeoPriceError(
+                .invalidRequest, "a STAT order request orders a tasking product; \(product.id) is archive imagery (price it with its captures)",
+                path: "$.product_id", details: ["product": .string(product.id)])
         }
         var kinds: [String: _STATConstraints.Kind] = [:]
         for option in product.options {
@@ -108,9 +119,15 @@ extension Estimator {
             guard let queryable = option.queryable, let allowed = sets.allowed[queryable] else { continue }
             let value: String
             switch option.pricing {
-            case .atMost:
-                guard let supremum = allowed.supremum else { continue }
-                value = JSONWriter.numberText(supremum)
+            case .atMost(let limit, _):
+                // The threshold applies when everything allowed lies within it; otherwise the option stays unset.
+                guard let supremum = allowed.supremum, supremum <= NSDecimalNumber(decimal: limit).doubleValue else {
+                    rules.append(Estimate.Rule(name: "constraint", values: [
+                        "queryable": .string(queryable), "allowed": .string(allowed.description), "option": .string(option.key), "value": .null,
+                    ]))
+                    continue
+                }
+                value = Money.string(limit)
             case .values(let priced):
                 guard case .strings(let set, let only) = allowed else { continue }
                 let candidates = priced.map(\.0).filter { only ? set.contains($0) : !set.contains($0) }

@@ -73,21 +73,34 @@ struct EstimateCommand: ParsableCommand {
         do {
             let estimator = Estimator(catalog: try InputFile.catalog(catalog))
             let date = try asOf.map { text throws(GeoPriceError) in try CalendarDate(parsing: text, path: "--as-of") } ?? .today
-            let pool = try captures.map { try CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes($0))) } ?? []
             if let request {
                 let bytes = try InputFile.bytes(request)
                 if case .object(let object) = try JSONReader().read(bytes), STATOrderRequest.isSTATShaped(object) {
+                    guard product.isEmpty, options.isEmpty, priority == nil, captures == nil, !splitByDate else {
+                        throw GeoPriceError(
+                            .conflictingOptions,
+                            "a STAT order request carries its own product and constraints: --product, --option, --priority, --captures and --split-by-date do not apply to it",
+                            path: "--request")
+                    }
                     write(try estimator.estimate(STATOrderRequest(object), asOf: date, contract: contract, vouchers: vouchers))
                 } else {
+                    let pool = try captures.map { try CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes($0))) } ?? []
                     write(try estimator.estimate(RequestReader.read(bytes, captures: pool, asOf: date)))
                 }
                 return
             }
+            let pool = try captures.map { try CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes($0))) } ?? []
             let options = try parsedOptions()
             let items = product.map { EstimateRequest.Item(product: $0, captures: pool, options: options) }
             var order = EstimateRequest(
                 aois: [], items: items, priority: priority, contract: contract, vouchers: vouchers, splitByDate: splitByDate, asOf: date)
             if ndjson {
+                // A product the catalog lacks would refuse every line alike: refused once, before any is read.
+                for id in product where estimator.catalog.product(id) == nil {
+                    throw GeoPriceError(
+                        .unknownProduct, "no product '\(id)' in the catalog", path: "--product",
+                        details: ["product": .string(id), "known": .array(estimator.catalog.products.map { .string($0.id) })])
+                }
                 let stream = EstimateStream(estimator: pool.isEmpty ? estimator : try estimator.sharing(captures: pool), template: order)
                 if !(try NDJSONStream.run(aoi!) { aoi throws(GeoPriceError) in try stream.answer(aoi) }) { throw ExitCode(2) }
                 return

@@ -190,4 +190,23 @@ struct HostileCommandTests {
         #expect(lines[1]["error"]?.objectValue?["code"] == "limit_exceeded")
         #expect(lines[2]["areaKm2"] == lines[0]["areaKm2"])
     }
+
+    @Test("--ndjson with a product the catalog lacks: one unknown_product, before any line")
+    func unknownProductOnce() throws {
+        let line = #"{"type":"Polygon","coordinates":[[[2,45],[2.1,45],[2.1,45.1],[2,45.1],[2,45]]]}"#
+        let result = try CLIRunner.run(["estimate", "--ndjson", "--aoi", "-", "--product", "NOPE"], input: Data((line + "\n" + line + "\n").utf8))
+        #expect(result.status == 2)
+        #expect(try result.lines().count == 1)
+        #expect(try result.json().objectValue?["error"]?.objectValue?["code"] == "unknown_product")
+    }
+
+    @Test("blank lines before a first line that starts a document do not shift the line numbers of the errors after it")
+    func lineNumbersAfterBlanks() throws {
+        let good = #"{"type":"Feature","id":"good","geometry":{"type":"Polygon","coordinates":[[[2,45],[2.1,45],[2.1,45.1],[2,45.1],[2,45]]]}}"#
+        let text = "\n\n" + #"{"type":"Feature","id":"cut","geometry":"# + "\n" + good + "\njunk\n"
+        let result = try CLIRunner.run(["area", "--ndjson", "-"], input: Data(text.utf8))
+        #expect(result.status == 2)
+        let errors = try result.lines().compactMap { $0.objectValue?["error"]?.objectValue }
+        #expect(errors.compactMap { $0["details"]?.objectValue?["line"]?.numberValue } == [3, 5])
+    }
 }

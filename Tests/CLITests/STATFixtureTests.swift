@@ -36,4 +36,14 @@ struct STATFixtureTests {
             }
         }
     }
+
+    @Test("a STAT request carries its own product and constraints: --captures or --option beside it is conflicting_options")
+    func flagsBesideSTAT() throws {
+        let file = Fixtures.path("stat/cloud-and-priority.json")
+        for extra in [["--captures", file], ["--option", "max_cloud_cover=5"], ["--priority", "onenow"]] {
+            let result = try CLIRunner.run(["estimate", "--request", file, "--as-of", "2026-06-01", "--json"] + extra)
+            #expect(result.status == 2)
+            #expect(try result.json().objectValue?["error"]?.objectValue?["code"] == "conflicting_options", "\(extra)")
+        }
+    }
 }

@@ -63,6 +63,10 @@ struct STATRequestTests {
         #expect(try Self.total(#""filter": {"op": "between", "args": [{"property": "eo:cloud_cover"}, 0, 5]}"#) == F.money("3000.00"))
         #expect(try Self.total(#""filter": {"op": "in", "args": [{"property": "priority"}, ["oneday", "onenow"]]}"#) == F.money("3750.00"))
         #expect(try Self.total(#""filter": {"op": "isNull", "args": [{"property": "eo:cloud_cover"}]}"#) == plain)
+        #expect(try Self.total(#""filter": \#(Self.cloud("<=", 0.0000001))"#) == F.money("3000.00"))
+        #expect(try Self.total(#""filter": {"op": "not", "args": [{"op": "in", "args": [{"property": "priority"}, ["standard", "oneday"]]}]}"#)
+            == F.money("5000.00"))
+        #expect(try Self.total(#""filter": null"#) == plain)
         // Constraints: a Range Object, a value list, a JSON Schema object.
         #expect(try Self.total(#""constraints": {"eo:cloud_cover": {"minimum": 0, "maximum": 10}}"#) == F.money("3000.00"))
         #expect(try Self.total(#""constraints": {"priority": ["onenow"]}"#) == F.money("5000.00"))
@@ -82,6 +86,19 @@ struct STATRequestTests {
         #expect(code(#""filter": {"op": "like", "args": [{"property": "priority"}, "one%"]}"#) == (.invalidFilter, "$.filter.op"))
         #expect(code(#""filter": {"op": "=", "args": [{"property": "priority"}, 3]}"#) == (.invalidFilter, "$.filter.args[1]"))
         #expect(code(#""constraints": {"priority": ["yesterday"]}"#) == (.unsatisfiableFilter, "$.constraints"))
+        // A contradiction across two queryables: each alone is satisfiable, together not.
+        let across = #"{"op": "and", "args": [{"op": "or", "args": [\#(Self.cloud("<=", 5)), {"op": "=", "args": [{"property": "priority"}, "oneday"]}]}, \#(Self.cloud(">=", 20)), {"op": "=", "args": [{"property": "priority"}, "onenow"]}]}"#
+        #expect(code(#""filter": \#(across)"#) == (.unsatisfiableFilter, "$.filter"))
+        #expect(code(#""filter": {"op": "<=", "args": [{"property": "eo:cloud_cover"}, 1e400]}"#) == (.invalidFilter, "$.filter.args[1]"))
+        #expect(code(#""constraints": {"eo:cloud_cover": {"minimum": 1e400}}"#) == (.invalidParameter, "$.constraints['eo:cloud_cover'].minimum"))
+        let wide = (0..<5_000).map(String.init).joined(separator: ", ")
+        #expect(code(#""filter": {"op": "in", "args": [{"property": "eo:cloud_cover"}, [\#(wide)]]}"#).0 == .invalidFilter)
+        #expect(code("", geometry: #"{"type": "Point", "coordinates": [1.6, 48.3]}"#) == (.unsupportedGeometry, "$.geometry"))
+        for bad in ["2026-06-02T00:00:00Z/P1D1Y", "2026-06-02T00:00:00Z/P5D5D", "2026-06-02T00:00:00Z/P9999999Y"] {
+            #expect(code("", datetime: bad) == (.invalidInterval, "$.datetime"), "\(bad)")
+        }
+        let archive = rejection { _ = try F.estimator.estimate(Self.request(product: "PHR-ARCHIVE-50CM", extra: ""), asOf: Self.asOf) }
+        #expect(archive?.code == .invalidRequest && archive?.path == "$.product_id")
         #expect(code(#""constraints": {"eo:cloud_cover": {"pattern": "^1"}}"#) == (.invalidParameter, "$.constraints['eo:cloud_cover'].pattern"))
         #expect(code("", datetime: "2026-05-01T00:00:00Z/2026-05-20T00:00:00Z") == (.windowClosed, "$.datetime"))
         #expect(code("", datetime: "2026-06-02T00:00:00Z/P2D") == (.windowTooShort, "$.datetime"))
