@@ -16,6 +16,8 @@ public struct STATOrderRequest: Sendable {
     public var constraints: JSONValue?
     /// The `filter` member (CQL2 JSON), as given.
     public var filter: JSONValue?
+    /// The request as given, checked against the product's order schema when it is priced.
+    public var object: JSONObject
 
     /// Whether a request object has the STAT shape (`product_id` and `datetime`).
     public static func isSTATShaped(_ object: JSONObject) -> Bool { object["product_id"] != nil && object["datetime"] != nil }
@@ -25,6 +27,7 @@ public struct STATOrderRequest: Sendable {
     ///   `unsupported_reference` for a JSON Reference (`$ref`, never fetched), `filter-lang` other than `cql2-json`,
     ///   and the GeoJSON reader's errors for the geometry, each at its path.
     public init(_ object: JSONObject) throws(GeoPriceError) {
+        self.object = object
         if let reference = Self.firstReference(in: .object(object), at: .root) {
             throw GeoPriceError(.unsupportedReference, "JSON References ($ref) are not followed: give the value itself", path: reference.description)
         }
@@ -92,7 +95,8 @@ extension Estimator {
     /// it; a listed option takes its default when the request allows it, else the first allowed value in catalog
     /// order), the window is checked against `asOf` and the product's minimum for the priority, and each resolution
     /// leads the line's rules.
-    /// - Throws: ``GeoPriceError``: `unknown_product`, `unknown_queryable` (the message lists the queryables),
+    /// - Throws: ``GeoPriceError``: `unknown_product`, `invalid_parameter` (the request fails the product's
+    ///   ``Product/orderSchema``: keyword and path), `unknown_queryable` (the message lists the queryables),
     ///   `invalid_filter`, `invalid_parameter`, `unsatisfiable_filter`, `window_closed`, `window_too_short`, and
     ///   what pricing the request throws.
     public func estimate(_ request: STATOrderRequest, asOf: CalendarDate, contract: String? = nil, vouchers: [String] = [])
@@ -107,6 +111,7 @@ extension Estimator {
                 .invalidRequest, "a STAT order request orders a tasking product; \(product.id) is archive imagery (price it with its captures)",
                 path: "$.product_id", details: ["product": .string(product.id)])
         }
+        try OrderSchemaValidator.validate(.object(request.object), against: product.orderSchema)
         var kinds: [String: _STATConstraints.Kind] = [:]
         for option in product.options {
             guard let queryable = option.queryable else { continue }

@@ -9,12 +9,24 @@ struct CatalogCommand: ParsableCommand {
     @Option(help: "A catalog file instead of the bundled default.")
     var catalog: String?
 
+    @Option(help: "Print this product's order form (orders.get_schema): the JSON Schema of the STAT order request it takes.")
+    var schema: String?
+
     func run() throws {
         let loaded: Catalog
         do {
             loaded = try InputFile.catalog(catalog)
         } catch {
-            throw Output.reject(error, asJSON: false)
+            throw Output.reject(error, asJSON: schema != nil)
+        }
+        if let schema {
+            guard let product = loaded.product(schema) else {
+                throw Output.reject(GeoPriceError(
+                    .unknownProduct, "no product '\(schema)' in the catalog", path: "--schema",
+                    details: ["product": .string(schema), "known": .array(loaded.products.map { .string($0.id) })]), asJSON: true)
+            }
+            Output.line(JSONWriter(pretty: true).string(.object(product.orderSchema)))
+            return
         }
         var lines = ["catalog \(loaded.version)"]
         for product in loaded.products {

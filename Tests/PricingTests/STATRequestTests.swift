@@ -85,7 +85,7 @@ struct STATRequestTests {
         #expect(unknown?.message.contains("eo:cloud_cover, priority, view:off_nadir") == true)
         #expect(code(#""filter": {"op": "like", "args": [{"property": "priority"}, "one%"]}"#) == (.invalidFilter, "$.filter.op"))
         #expect(code(#""filter": {"op": "=", "args": [{"property": "priority"}, 3]}"#) == (.invalidFilter, "$.filter.args[1]"))
-        #expect(code(#""constraints": {"priority": ["yesterday"]}"#) == (.unsatisfiableFilter, "$.constraints"))
+        #expect(code(#""constraints": {"priority": ["yesterday"]}"#) == (.invalidParameter, "$.constraints.priority[0]"))
         // A contradiction across two queryables: each alone is satisfiable, together not.
         let across = #"{"op": "and", "args": [{"op": "or", "args": [\#(Self.cloud("<=", 5)), {"op": "=", "args": [{"property": "priority"}, "oneday"]}]}, \#(Self.cloud(">=", 20)), {"op": "=", "args": [{"property": "priority"}, "onenow"]}]}"#
         #expect(code(#""filter": \#(across)"#) == (.unsatisfiableFilter, "$.filter"))
@@ -107,5 +107,41 @@ struct STATRequestTests {
         #expect(code("", geometry: #"{"$ref": "https://example.com/aoi.json"}"#) == (.unsupportedReference, "$.geometry['$ref']"))
         let product = rejection { _ = try F.estimator.estimate(Self.request(product: "NOPE", extra: ""), asOf: Self.asOf) }
         #expect(product?.code == .unknownProduct && product?.path == "$.product_id")
+    }
+
+    @Test("every default-catalog tasking product's order schema: what it accepts is priced, what it refuses is invalid_parameter at its keyword")
+    func schemasBothWays() throws {
+        for product in F.catalog.products where product.mode == .tasking {
+            let schema = product.orderSchema
+            let queryables = schema["properties"]?.objectValue?["constraints"]?.objectValue?["properties"]?.objectValue ?? [:]
+            var accepted = [""]
+            var refused: [(String, String, String)] = [(#""colour": "red""#, "$.colour", "additionalProperties"),
+                                                       (#""constraints": {"sun:elevation": [30]}"#, "$.constraints['sun:elevation']", "additionalProperties")]
+            for (queryable, constraint) in queryables.members {
+                let items = try #require(constraint.objectValue?["items"]?.objectValue)
+                let name = queryable.contains(":") ? "['\(queryable)']" : "." + queryable
+                if let values = items["enum"]?.arrayValue {
+                    for value in values { accepted.append(#""constraints": {"\#(queryable)": [\#(JSONWriter().string(value))]}"#) }
+                    refused.append((#""constraints": {"\#(queryable)": ["never"]}"#, "$.constraints\(name)[0]", "enum"))
+                } else {
+                    accepted += [#""constraints": {"\#(queryable)": [5]}"#, #""constraints": {"\#(queryable)": {"minimum": 0, "maximum": 10}}"#]
+                    refused.append((#""constraints": {"\#(queryable)": ["five"]}"#, "$.constraints\(name)[0]", "type"))
+                    refused.append((#""constraints": {"\#(queryable)": [-1]}"#, "$.constraints\(name)[0]", "minimum"))
+                }
+                refused.append((#""constraints": {"\#(queryable)": 7}"#, "$.constraints\(name)", "type"))
+            }
+            for extra in accepted {
+                let request = try Self.request(product: product.id, datetime: "2026-06-02T00:00:00Z/P30D", extra: extra)
+                try OrderSchemaValidator.validate(.object(request.object), against: schema)
+                #expect(throws: Never.self, "\(product.id) \(extra)") { _ = try F.estimator.estimate(request, asOf: Self.asOf) }
+            }
+            for (extra, path, keyword) in refused {
+                let request = try Self.request(product: product.id, datetime: "2026-06-02T00:00:00Z/P30D", extra: extra)
+                let error = rejection { _ = try F.estimator.estimate(request, asOf: Self.asOf) }
+                #expect(error?.code == .invalidParameter && error?.path == path && error?.details["keyword"] == .string(keyword),
+                    "\(product.id) \(extra): \(String(describing: error))")
+                #expect(rejection { try OrderSchemaValidator.validate(.object(request.object), against: schema) }?.path == path)
+            }
+        }
     }
 }
