@@ -3,7 +3,7 @@ import GeoJSON
 
 extension Product {
     /// The product's order form (`orders.get_schema`): a JSON Schema 2020-12 of the STAT order request it takes,
-    /// generated from the catalog. Its keywords are the subset ``OrderSchemaValidator`` checks (`type`, `enum`,
+    /// generated from the catalog (an archive product's form takes none: its `product_id` enum is empty). Its keywords are the subset ``OrderSchemaValidator`` checks (`type`, `enum`,
     /// `minimum`, `maximum`, `default`, `properties`, `required`, `additionalProperties`, `items`); the priced
     /// modifiers ride along as `x-geoprice-*` annotations. Each queryable under `constraints` takes a list of values
     /// or a Range Object / JSON Schema object within the subset STAT constraints are read in.
@@ -37,7 +37,8 @@ extension Product {
         }
         var properties: JSONObject = [
             "datetime": ["type": "string", "description": "ISO 8601 interval: start/end, ../end, start/.., start/P14D, P14D/end"],
-            "product_id": .object(["type": "string", "enum": .array([.string(id)])]),
+            // Archive imagery is priced from its captures, never ordered by a STAT request: its form takes none.
+            "product_id": .object(["type": "string", "enum": .array(mode == .tasking ? [.string(id)] : [])]),
             "geometry": ["type": "object", "description": "GeoJSON Polygon or MultiPolygon in lon/lat"],
             "filter": ["type": ["object", "null"], "description": "CQL2 JSON over the queryables under constraints"],
             "filter-lang": ["type": "string", "enum": ["cql2-json"]],

@@ -97,8 +97,11 @@ struct STATRequestTests {
         for bad in ["2026-06-02T00:00:00Z/P1D1Y", "2026-06-02T00:00:00Z/P5D5D", "2026-06-02T00:00:00Z/P9999999Y"] {
             #expect(code("", datetime: bad) == (.invalidInterval, "$.datetime"), "\(bad)")
         }
-        let archive = rejection { _ = try F.estimator.estimate(Self.request(product: "PHR-ARCHIVE-50CM", extra: ""), asOf: Self.asOf) }
+        let archiveRequest = try Self.request(product: "PHR-ARCHIVE-50CM", extra: "")
+        let archive = rejection { _ = try F.estimator.estimate(archiveRequest, asOf: Self.asOf) }
         #expect(archive?.code == .invalidRequest && archive?.path == "$.product_id")
+        let archiveSchema = try #require(F.catalog.product("PHR-ARCHIVE-50CM")).orderSchema
+        #expect(rejection { try OrderSchemaValidator.validate(.object(archiveRequest.object), against: archiveSchema) }?.details["keyword"] == "enum")
         #expect(code(#""constraints": {"eo:cloud_cover": {"pattern": "^1"}}"#) == (.invalidParameter, "$.constraints['eo:cloud_cover'].pattern"))
         #expect(code("", datetime: "2026-05-01T00:00:00Z/2026-05-20T00:00:00Z") == (.windowClosed, "$.datetime"))
         #expect(code("", datetime: "2026-06-02T00:00:00Z/P2D") == (.windowTooShort, "$.datetime"))
