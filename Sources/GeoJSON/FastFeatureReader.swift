@@ -28,6 +28,27 @@ struct _FastFeatureReader {
     /// Whether positions are lon/lat and held to ±90° / ±360°.
     let checkLonLatRange: Bool
 
+    /// The features in `ranges` of `bytes`, each starting at nesting `depth`; `nil` for each this reader leaves to the
+    /// ordinary one.
+    func features(in bytes: [UInt8], ranges: ArraySlice<Range<Int>>, depth: Int, maxDepth: Int) -> [Feature?] {
+        bytes.withUnsafeBufferPointer { buffer in ranges.map { feature(buffer, range: $0, depth: depth, maxDepth: maxDepth) } }
+    }
+
+    /// The feature that is the whole text (white space and a byte order mark around it aside), or `nil`.
+    func wholeFeature(in bytes: [UInt8], maxDepth: Int) -> Feature? {
+        bytes.withUnsafeBufferPointer { buffer in feature(buffer, range: Self.trimmed(buffer), depth: 0, maxDepth: maxDepth) }
+    }
+
+    /// The text's range without leading and trailing white space (and byte order mark).
+    private static func trimmed(_ buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+        var end = buffer.count
+        let blank: Set<UInt8> = [0x20, 0x0A, 0x0D, 0x09]
+        while start < end, blank.contains(buffer[start]) { start += 1 }
+        while end > start, blank.contains(buffer[end - 1]) { end -= 1 }
+        return start..<end
+    }
+
     /// The feature in `range` of `buffer`, which starts at nesting `depth`.
     func feature(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, depth: Int, maxDepth: Int) -> Feature? {
         // Feature, geometry, coordinates, polygons, rings, positions: up to 7 levels below `depth`.

@@ -43,19 +43,7 @@ public struct GeoJSONReader: Sendable {
     /// typed straight from its bytes; `nil` for anything else, which ``read(_:)-([UInt8])`` reads the ordinary way
     /// with the same result.
     package func plainFeature(_ array: [UInt8]) -> Feature? {
-        array.withUnsafeBufferPointer { buffer in
-            _FastFeatureReader(checkLonLatRange: true).feature(buffer, range: Self.trimmed(buffer), depth: 0, maxDepth: json.options.maxDepth)
-        }
-    }
-
-    /// The text's range without leading and trailing white space (and byte order mark).
-    private static func trimmed(_ buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
-        var end = buffer.count
-        let blank: Set<UInt8> = [0x20, 0x0A, 0x0D, 0x09]
-        while start < end, blank.contains(buffer[start]) { start += 1 }
-        while end > start, blank.contains(buffer[end - 1]) { end -= 1 }
-        return start..<end
+        _FastFeatureReader(checkLonLatRange: true).wholeFeature(in: array, maxDepth: json.options.maxDepth)
     }
 
     /// Texts at least this large (bytes) are read on all cores when they are FeatureCollections.
@@ -76,9 +64,7 @@ public struct GeoJSONReader: Sendable {
         let fast = _FastFeatureReader(checkLonLatRange: crs.map(CRSName.isLonLatWGS84) ?? true)
         // Typed straight from the bytes where the fast reader can; the rest parsed as JSON values first.
         let quick: [Feature?] = concurrentMap(count: ranges.count, chunkSize: 256) { chunk in
-            bytes.withUnsafeBufferPointer { buffer in
-                chunk.map { fast.feature(buffer, range: ranges[$0], depth: 2, maxDepth: reader.json.options.maxDepth) }
-            }
+            fast.features(in: bytes, ranges: ranges[chunk], depth: 2, maxDepth: reader.json.options.maxDepth)
         }.flatMap { $0 }
         if !quick.contains(where: { $0 == nil }) {
             collection.features = quick.compactMap { $0 }

@@ -92,4 +92,29 @@ public enum FileContents {
         error.details["file"] = .string(name)
         return error
     }
+
+    /// Writes every byte to an open descriptor, retrying after interruptions and short writes.
+    /// - Returns: the `errno` of a failure (`EIO` when nothing could be written), else `nil`.
+    package static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return written < 0 ? errno : EIO
+                }
+            }
+            return nil
+        }
+    }
 }
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif

@@ -6,40 +6,37 @@ public enum RFC3339 {
     /// The instant a text names, or `nil`: `YYYY-MM-DDTHH:MM:SS`, optional fraction, then `Z` or `±HH:MM`
     /// (`T` and `Z` in either case). Seconds run to 59: a leap second has no `Date`.
     public static func date(_ text: String) -> Date? {
-        var text = text
-        return text.withUTF8 { bytes -> Date? in
-            var reader = Reader(bytes: bytes)
-            guard let year = reader.number(digits: 4), reader.skip("-"), let month = reader.number(digits: 2), reader.skip("-"),
-                let day = reader.number(digits: 2), reader.skip("T") || reader.skip("t"),
-                let hour = reader.number(digits: 2), hour < 24, reader.skip(":"), let minute = reader.number(digits: 2), minute < 60,
-                reader.skip(":"), let second = reader.number(digits: 2), second < 60,
-                let days = CivilCalendar.daysSinceEpoch(year: year, month: month, day: day)
-            else { return nil }
-            var fraction = 0.0
-            if reader.skip(".") {
-                var scale = 0.1
-                var digits = 0
-                while let digit = reader.digit() {
-                    fraction += Double(digit) * scale
-                    scale /= 10
-                    digits += 1
-                }
-                guard digits > 0 else { return nil }
+        var reader = Reader(bytes: Array(text.utf8))
+        guard let year = reader.number(digits: 4), reader.skip("-"), let month = reader.number(digits: 2), reader.skip("-"),
+            let day = reader.number(digits: 2), reader.skip("T") || reader.skip("t"),
+            let hour = reader.number(digits: 2), hour < 24, reader.skip(":"), let minute = reader.number(digits: 2), minute < 60,
+            reader.skip(":"), let second = reader.number(digits: 2), second < 60,
+            let days = CivilCalendar.daysSinceEpoch(year: year, month: month, day: day)
+        else { return nil }
+        var fraction = 0.0
+        if reader.skip(".") {
+            var scale = 0.1
+            var digits = 0
+            while let digit = reader.digit() {
+                fraction += Double(digit) * scale
+                scale /= 10
+                digits += 1
             }
-            var offset = 0
-            if reader.skip("Z") || reader.skip("z") {
-                offset = 0
-            } else if let sign = reader.skip("+") ? 1 : reader.skip("-") ? -1 : nil, let hours = reader.number(digits: 2), hours < 24,
-                reader.skip(":"), let minutes = reader.number(digits: 2), minutes < 60
-            {
-                offset = sign * (hours * 3_600 + minutes * 60)
-            } else {
-                return nil
-            }
-            guard reader.atEnd else { return nil }
-            let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset
-            return Date(timeIntervalSince1970: Double(seconds) + fraction)
+            guard digits > 0 else { return nil }
         }
+        var offset = 0
+        if reader.skip("Z") || reader.skip("z") {
+            offset = 0
+        } else if let sign = reader.skip("+") ? 1 : reader.skip("-") ? -1 : nil, let hours = reader.number(digits: 2), hours < 24,
+            reader.skip(":"), let minutes = reader.number(digits: 2), minutes < 60
+        {
+            offset = sign * (hours * 3_600 + minutes * 60)
+        } else {
+            return nil
+        }
+        guard reader.atEnd else { return nil }
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
     /// The text of an instant, in UTC, to the whole second below it: `2026-03-01T10:15:00Z`.
@@ -54,7 +51,7 @@ public enum RFC3339 {
     }
 
     private struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
+        let bytes: [UInt8]
         var position = 0
 
         var atEnd: Bool { position == bytes.count }

@@ -45,3 +45,21 @@ extension GEOSContext {
         }
     }
 }
+
+extension GEOSContext {
+    /// GEOS' verdict on a geometry's validity (`GEOSisValidDetail_r`): `nil` when valid, else its reason and where.
+    func validityDetail(of geometry: GEOSGeometry) throws(GEOSFailure) -> (reason: String, location: SIMD2<Double>?)? {
+        var reason: UnsafeMutablePointer<CChar>?
+        var location: OpaquePointer?
+        let verdict = GEOSisValidDetail_r(handle, geometry.pointer, 0, &reason, &location)
+        defer {
+            if let reason { GEOSFree_r(handle, reason) }
+            if let location { GEOSGeom_destroy_r(handle, location) }
+        }
+        switch verdict {
+        case 1: return nil
+        case 0: return (reason.map { String(cString: $0) } ?? "invalid", try location.map(pointCoordinates))
+        default: throw failure("GEOSisValidDetail_r")
+        }
+    }
+}

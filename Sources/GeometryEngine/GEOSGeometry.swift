@@ -83,3 +83,41 @@ extension GEOSContext {
         return SIMD2(x, y)
     }
 }
+
+extension GEOSContext {
+    /// The unary union of geometries (`GEOSUnaryUnion_r` over a collection of them), `nil` for none. The collection
+    /// takes the geometries over: `geometries` is left empty, whatever happens.
+    func unaryUnion(taking geometries: inout [OpaquePointer?]) throws(GEOSFailure) -> GEOSGeometry? {
+        guard !geometries.isEmpty else { return nil }
+        let count = UInt32(geometries.count)
+        let collection = geometries.withUnsafeMutableBufferPointer { buffer in
+            GEOSGeom_createCollection_r(handle, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), buffer.baseAddress, count)
+        }
+        // GEOS owns the members from the call on, even when it fails (it destroys them then).
+        geometries = []
+        guard let collection else { throw failure("GEOSGeom_createCollection_r") }
+        let owned = GEOSGeometry(taking: collection, context: self)
+        guard let union = GEOSUnaryUnion_r(handle, owned.pointer) else { throw failure("GEOSUnaryUnion_r") }
+        return GEOSGeometry(taking: union, context: self)
+    }
+
+    /// An STRtree over geometries, each item its index (stored as index + 1, so that no item is a null pointer).
+    /// The caller destroys it (`GEOSSTRtree_destroy_r`); the geometries must outlive it.
+    func makeTree(_ items: [(index: Int, geometry: OpaquePointer)]) throws(GEOSFailure) -> OpaquePointer {
+        guard let tree = GEOSSTRtree_create_r(handle, 10) else { throw failure("GEOSSTRtree_create_r") }
+        for item in items { GEOSSTRtree_insert_r(handle, tree, item.geometry, UnsafeMutableRawPointer(bitPattern: item.index + 1)) }
+        return tree
+    }
+
+    /// The indices of a tree's items whose envelopes meet `geometry`'s.
+    func query(_ tree: OpaquePointer, _ geometry: OpaquePointer) -> [Int] {
+        var found: [Int] = []
+        withUnsafeMutablePointer(to: &found) { foundPointer in
+            GEOSSTRtree_query_r(handle, tree, geometry, { item, userData in
+                guard let item, let userData else { return }
+                userData.assumingMemoryBound(to: [Int].self).pointee.append(Int(bitPattern: item) - 1)
+            }, foundPointer)
+        }
+        return found
+    }
+}

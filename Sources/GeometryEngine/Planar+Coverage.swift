@@ -162,22 +162,6 @@ extension GEOSContext {
         return GEOSGeometry(taking: copy, context: self)
     }
 
-    /// The unary union of geometries (`GEOSUnaryUnion_r` over a collection of them), `nil` for none. The collection
-    /// takes the geometries over: `geometries` is left empty, whatever happens.
-    fileprivate func unaryUnion(taking geometries: inout [OpaquePointer?]) throws(GEOSFailure) -> GEOSGeometry? {
-        guard !geometries.isEmpty else { return nil }
-        let count = UInt32(geometries.count)
-        let collection = geometries.withUnsafeMutableBufferPointer { buffer in
-            GEOSGeom_createCollection_r(handle, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), buffer.baseAddress, count)
-        }
-        // GEOS owns the members from the call on, even when it fails (it destroys them then).
-        geometries = []
-        guard let collection else { throw failure("GEOSGeom_createCollection_r") }
-        let owned = GEOSGeometry(taking: collection, context: self)
-        guard let union = GEOSUnaryUnion_r(handle, owned.pointer) else { throw failure("GEOSUnaryUnion_r") }
-        return GEOSGeometry(taking: union, context: self)
-    }
-
     /// Each capture's gain: the faces of the arrangement of the AOI and the captures that lie in the AOI and that the
     /// capture is the earliest to hold. Captures are cut to the AOI's envelope first (exactly axis-aligned cuts, which
     /// node cleanly) rather than to the AOI, whose cut edges would run nearly along the AOI's and force GEOS into its
@@ -210,28 +194,17 @@ extension GEOSContext {
         guard let facesPointer = GEOSPolygonize_r(handle, &linework, 1) else { throw failure("GEOSPolygonize_r") }
         let faces = GEOSGeometry(taking: facesPointer, context: self)
 
-        guard let tree = GEOSSTRtree_create_r(handle, 10) else { throw failure("GEOSSTRtree_create_r") }
+        let tree = try makeTree(present.map { ($0, footprints[$0]!.pointer) })
         defer { GEOSSTRtree_destroy_r(handle, tree) }
         var preparedFootprints: [OpaquePointer?] = Array(repeating: nil, count: footprints.count)
         defer { for case let preparedFootprint? in preparedFootprints { GEOSPreparedGeom_destroy_r(handle, preparedFootprint) } }
-        for index in present {
-            // The item is the capture's index + 1, so that no item is a null pointer.
-            GEOSSTRtree_insert_r(handle, tree, footprints[index]!.pointer, UnsafeMutableRawPointer(bitPattern: index + 1))
-        }
         let faceCount = GEOSGetNumGeometries_r(handle, faces.pointer)
         for faceIndex in 0..<max(faceCount, 0) {
             guard let face = GEOSGetGeometryN_r(handle, faces.pointer, faceIndex) else { throw failure("GEOSGetGeometryN_r") }
             guard let inside = GEOSPointOnSurface_r(handle, face) else { throw failure("GEOSPointOnSurface_r") }
             let point = GEOSGeometry(taking: inside, context: self)
             guard GEOSPreparedContains_r(handle, prepared, point.pointer) == 1 else { continue }
-            var holders: [Int] = []
-            withUnsafeMutablePointer(to: &holders) { holdersPointer in
-                GEOSSTRtree_query_r(handle, tree, point.pointer, { item, userData in
-                    guard let item, let userData else { return }
-                    userData.assumingMemoryBound(to: [Int].self).pointee.append(Int(bitPattern: item) - 1)
-                }, holdersPointer)
-            }
-            for index in holders.sorted() {
+            for index in query(tree, point.pointer).sorted() {
                 if preparedFootprints[index] == nil { preparedFootprints[index] = GEOSPrepare_r(handle, footprints[index]!.pointer) }
                 guard let footprint = preparedFootprints[index] else { throw failure("GEOSPrepare_r") }
                 if GEOSPreparedContains_r(handle, footprint, point.pointer) == 1 {

@@ -16,21 +16,7 @@ public enum Planar {
     public static func invalidity(of polygons: [PlanarPolygon]) throws(GEOSFailure) -> Invalidity? {
         if polygons.count == 1, polygons[0].rings.count == 1, PlanarPolygon.isStrictlyConvex(polygons[0].rings[0]) { return nil }
         let context = GEOSContext.current
-        let geometry = try context.makeGeometry(polygons)
-        var reason: UnsafeMutablePointer<CChar>?
-        var location: OpaquePointer?
-        let verdict = GEOSisValidDetail_r(context.handle, geometry.pointer, 0, &reason, &location)
-        defer {
-            if let reason { GEOSFree_r(context.handle, reason) }
-            if let location { GEOSGeom_destroy_r(context.handle, location) }
-        }
-        switch verdict {
-        case 1: return nil
-        case 0:
-            let text = reason.map { String(cString: $0) } ?? "invalid"
-            return Invalidity(reason: text, location: try location.map(context.pointCoordinates))
-        default: throw context.failure("GEOSisValidDetail_r")
-        }
+        return try context.validityDetail(of: context.makeGeometry(polygons)).map { Invalidity(reason: $0.reason, location: $0.location) }
     }
 
     /// The area-weighted centroid (`GEOSGetCentroid_r`) of polygons taken together.

@@ -29,7 +29,7 @@ enum Output {
 
     /// Writes to standard error (best effort: nothing is left to report a failure to).
     static func diagnostic(_ text: String) {
-        _ = writeAll(Array((text + "\n").utf8), to: STDERR_FILENO)
+        _ = FileContents.write(Array((text + "\n").utf8), to: STDERR_FILENO)
     }
 
     /// Reports a rejection, as JSON on standard output with `--json`, else as a sentence on standard error, and
@@ -50,7 +50,7 @@ enum Output {
     }
 
     private static func emit(_ bytes: [UInt8]) {
-        if let failure = writeAll(bytes, to: STDOUT_FILENO) {
+        if let failure = FileContents.write(bytes, to: STDOUT_FILENO) {
             let error = GeoPriceError(
                 .unwritableOutput, "cannot write standard output: \(String(cString: strerror(failure)))",
                 details: ["reason": .string(String(cString: strerror(failure)))])
@@ -59,21 +59,4 @@ enum Output {
         }
     }
 
-    /// Writes every byte, retrying after interruptions and short writes; the `errno` of a failure, else `nil`.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-        bytes.withUnsafeBytes { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0, errno == EINTR {
-                    continue
-                } else {
-                    return written < 0 ? errno : EIO
-                }
-            }
-            return nil
-        }
-    }
 }

@@ -31,16 +31,7 @@ enum SVGFile {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { throw refused(path, "it is not a regular file") }
         guard ftruncate(descriptor, 0) == 0 else { throw refused(path, String(cString: strerror(errno))) }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written > 0 {
-                offset += written
-            } else if !(written < 0 && errno == EINTR) {
-                throw refused(path, written < 0 ? String(cString: strerror(errno)) : "nothing was written")
-            }
-        }
+        if let failure = FileContents.write(Array(text.utf8), to: descriptor) { throw refused(path, String(cString: strerror(failure))) }
     }
 
     private static func refused(_ path: String, _ reason: String) -> GeoPriceError {
