@@ -109,14 +109,6 @@ struct _Interval: Sendable, Equatable {
         return result
     }
 
-    /// The numbers outside this interval.
-    var complement: [_Interval] {
-        var result: [_Interval] = []
-        if let low { result.append(.atMost(low, closed: !lowClosed)) }
-        if let high { result.append(.atLeast(high, closed: !highClosed)) }
-        return result
-    }
-
     var description: String {
         func text(_ value: Double) -> String { JSONWriter.numberText(value) }
         switch (low, high) {

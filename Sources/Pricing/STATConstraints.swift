@@ -2,8 +2,9 @@ import GeoJSON
 
 /// What a STAT request's `filter` (CQL2 JSON) and `constraints` allow of each of a product's queryables.
 ///
-/// The filter is brought to negation normal form, then projected on each queryable: `and` intersects, `or` joins,
-/// a comparison on another queryable allows everything of this one, `isNull` constrains nothing. CQL2 JSON operators
+/// The filter is brought to negation normal form and multiplied out into alternatives (at most
+/// ``maxAlternatives``), each met with the constraints; a queryable may be what some surviving alternative allows of
+/// it, and no surviving alternative is `unsatisfiable_filter`. `isNull` constrains nothing. CQL2 JSON operators
 /// read: `and`, `or`, `not`, `=`, `<>`, `<`, `<=`, `>`, `>=`, `between`, `in`, `isNull`. Constraints are a map of
 /// queryable to a list of values, a Range Object `{minimum, maximum}`, or a JSON Schema object within `type`, `enum`,
 /// `const`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`.
