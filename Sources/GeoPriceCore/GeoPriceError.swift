@@ -47,6 +47,7 @@ public struct GeoPriceError: Error, Sendable, Hashable, CustomStringConvertible 
         case unsatisfiableFilter = "unsatisfiable_filter"
         case unsupportedReference = "unsupported_reference"
         case invalidParameter = "invalid_parameter"
+        case invalidStatusHistory = "invalid_status_history"
     }
 
     /// What kind of rejection this is.

@@ -35,7 +35,7 @@ public struct CancellationQuote: Sendable, Hashable {
             throw GeoPriceError(.invalidAmount, "the paid amount must be a decimal such as 4750.00, found '\(text)'",
                 details: ["rule": "paid", "value": .string(text)])
         }
-        guard !["rejected", "canceled", "completed"].contains(status), let percent = product.cancellation[status] else {
+        guard !OrderStatusHistory.final.contains(status), let percent = product.cancellation[status] else {
             throw GeoPriceError(.notCancellable, "a \(status) \(product.id) order cannot be cancelled",
                 details: ["product": .string(product.id), "status": .string(status)])
         }
@@ -46,6 +46,16 @@ public struct CancellationQuote: Sendable, Hashable {
         refund = Money.round(Money.product(paid, Money.fraction(percent: percent)), step: product.moneyStep, mode: .halfEven)
         currency = product.currency
         moneyScale = Money.scale(of: product.moneyStep)
+    }
+
+    /// Quotes a cancellation at the current status of an order's STAT status history (``OrderStatusHistory``).
+    /// - Throws: as ``init(catalog:product:status:paid:)``; `not_cancellable` for an order that failed or expired.
+    public init(catalog: Catalog, product id: String, history: OrderStatusHistory, paid text: String) throws(GeoPriceError) {
+        let current = history.current
+        guard current != "failed", current != "expired" else {
+            throw GeoPriceError(.notCancellable, "a \(current) \(id) order cannot be cancelled", details: ["product": .string(id), "status": .string(current)])
+        }
+        try self.init(catalog: catalog, product: id, status: current, paid: text)
     }
 
     /// `{product, status, paid, refundPercent, refund, currency}` with money as strings.

@@ -10,7 +10,10 @@ struct CancelQuoteCommand: ParsableCommand {
     var product: String
 
     @Option(help: "The order status (received, accepted, scheduled, tasked, processing, reserved, held, …).")
-    var status: String
+    var status: String?
+
+    @Option(name: .customLong("status-response"), help: "A STAT order status response (current, history): its most recent status, once the history is a possible lifecycle.")
+    var statusResponse: String?
 
     @Option(help: "The amount paid, as a decimal (e.g. 4750.00).")
     var paid: String
@@ -23,9 +26,17 @@ struct CancelQuoteCommand: ParsableCommand {
 
     func run() throws {
         let quote: CancellationQuote
-        do {
+        do throws(GeoPriceError) {
             let loaded = try InputFile.catalog(catalog)
-            quote = try CancellationQuote(catalog: loaded, product: product, status: status, paid: paid)
+            switch (status, statusResponse) {
+            case (let status?, nil):
+                quote = try CancellationQuote(catalog: loaded, product: product, status: status, paid: paid)
+            case (nil, let file?):
+                let history = try OrderStatusHistory(reading: JSONReader().read(InputFile.bytes(file)))
+                quote = try CancellationQuote(catalog: loaded, product: product, history: history, paid: paid)
+            default:
+                throw GeoPriceError(.conflictingOptions, "give the order's status with --status or --status-response, one of them", path: "--status")
+            }
         } catch {
             throw Output.reject(error, asJSON: json)
         }

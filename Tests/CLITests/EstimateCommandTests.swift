@@ -86,6 +86,12 @@ struct EstimateCommandTests {
         }
         let quote = try CLIRunner.run(["cancel-quote", "--product", "PNEO-TASKING-30CM", "--status", "scheduled", "--paid", "4750.00", "--json"])
         #expect(try quote.json().objectValue?["refund"] == "2375.00")
+        // From a STAT status response: its most recent status (tasked) refunds 0 %.
+        let history = Fixtures.path("status/tasked.json")
+        let fromHistory = try CLIRunner.run(["cancel-quote", "--product", "PNEO-TASKING-30CM", "--status-response", history, "--paid", "4750.00", "--json"])
+        #expect(try fromHistory.json().objectValue?["status"] == "tasked" && fromHistory.json().objectValue?["refund"] == "0.00")
+        let both = try CLIRunner.run(["cancel-quote", "--product", "PNEO-TASKING-30CM", "--status", "held", "--status-response", history, "--paid", "1", "--json"])
+        #expect(try both.json().objectValue?["error"]?.objectValue?["code"] == "conflicting_options")
         let refused = try CLIRunner.run(["cancel-quote", "--product", "PNEO-TASKING-30CM", "--status", "completed", "--paid", "10", "--json"])
         #expect(refused.status == 2)
         #expect(try refused.json().objectValue?["error"]?.objectValue?["code"] == "not_cancellable")
