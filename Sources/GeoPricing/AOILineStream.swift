@@ -62,12 +62,14 @@ public enum AOILineStream {
         _ lines: inout NDJSONLines, with answer: @escaping @Sendable (AOI) throws(GeoPriceError) -> [UInt8]?, writer: BatchWriter
     ) throws(GeoPriceError) -> Summary {
         var summary = Summary()
+        var seen = 0
         func answerAndWrite(_ work: [Work]) {
             guard !work.isEmpty else { return }
             let chunks = concurrentMap(count: work.count, chunkSize: 64) { range in
                 answered(work[range], with: answer)
             }
             for chunk in chunks {
+                seen += chunk.seen
                 summary.answered += chunk.answered
                 summary.rejected += chunk.rejected
             }
@@ -88,13 +90,17 @@ public enum AOILineStream {
             answerAndWrite(batch.map(Work.line))
         }
         writer.finish()
-        if summary.answered == 0 { throw GeoPriceError(.emptyGeometry, "the input holds no AOI", path: "$") }
+        // AOIs the answer skips (another `--feature`) count as input: only an input without any is refused.
+        if seen == 0 { throw GeoPriceError(.emptyGeometry, "the input holds no AOI", path: "$") }
         return summary
     }
 
     /// One chunk's lines, answered: their bytes and counts.
-    private static func answered(_ work: ArraySlice<Work>, with answer: (AOI) throws(GeoPriceError) -> [UInt8]?) -> (bytes: [UInt8], answered: Int, rejected: Int) {
+    private static func answered(_ work: ArraySlice<Work>, with answer: (AOI) throws(GeoPriceError) -> [UInt8]?)
+        -> (bytes: [UInt8], seen: Int, answered: Int, rejected: Int)
+    {
         var bytes: [UInt8] = []
+        var seen = 0
         var answered = 0
         var rejected = 0
         func append(_ line: [UInt8]) {
@@ -111,6 +117,7 @@ public enum AOILineStream {
             case .unit(let unit): units = [unit]
             }
             for unit in units {
+                seen += 1
                 switch unit {
                 case .failure(let error, let id):
                     answered += 1
@@ -129,7 +136,7 @@ public enum AOILineStream {
                 }
             }
         }
-        return (bytes, answered, rejected)
+        return (bytes, seen, answered, rejected)
     }
 
     /// The units of a whole document: the lines from the first non-blank one on and the rest of the stream, read

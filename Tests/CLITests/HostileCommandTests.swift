@@ -209,4 +209,12 @@ struct HostileCommandTests {
         let errors = try result.lines().compactMap { $0.objectValue?["error"]?.objectValue }
         #expect(errors.compactMap { $0["details"]?.objectValue?["line"]?.numberValue } == [3, 5])
     }
+
+    @Test("--ndjson with --feature naming no AOI of the stream: nothing answered, exit 0 (the input is not empty)")
+    func featureMatchesNothing() throws {
+        let line = #"{"type":"Feature","id":"a","geometry":{"type":"Polygon","coordinates":[[[2,45],[2.1,45],[2.1,45.1],[2,45.1],[2,45]]]}}"#
+        let result = try CLIRunner.run(["area", "--ndjson", "--feature", "b", "-"], input: Data((line + "\n").utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+    }
 }
