@@ -68,7 +68,7 @@ let package = Package(
 // MARK: - Fuzz targets (libFuzzer), only when scripts/fuzz.sh builds them with -sanitize=fuzzer.
 if Context.environment["GEOPRICE_FUZZ"] != nil {
     package.targets.append(.target(name: "CFuzzerSupport", path: "Fuzz/CFuzzerSupport"))
-    for name in ["fuzz-geojson", "fuzz-request", "fuzz-catalog", "fuzz-stat"] {
+    for name in ["fuzz-geojson", "fuzz-request", "fuzz-catalog"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["GeoPricing", "CFuzzerSupport"], path: "Fuzz/\(name)"))
     }
 }

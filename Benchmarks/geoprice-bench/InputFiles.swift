@@ -10,14 +10,13 @@ struct InputFiles {
     var smallAOICount: Int { quick ? 5_000 : 100_000 }
     var orderAOICount: Int { quick ? 100 : 1_000 }
     var largeCaptureCount: Int { quick ? 1_000 : 10_000 }
-    var scalingCounts: [Int] { quick ? [100, 1_000, 10_000] : [100, 1_000, 10_000, 100_000] }
     /// The small AOIs' NDJSON written this many times over, for the streaming rows.
     var streamRepeats: Int { 10 }
     var streamLineCount: Int { smallAOICount * streamRepeats }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    private var stamp: String { path("inputs-v2-\(smallAOICount)-\(orderAOICount)-\(largeCaptureCount)-\(scalingCounts.last!).done") }
+    private var stamp: String { path("inputs-v3-\(smallAOICount)-\(orderAOICount)-\(largeCaptureCount).done") }
 
     /// Whether every input file is written for these sizes.
     var areWritten: Bool { FileManager.default.fileExists(atPath: stamp) }
@@ -38,11 +37,9 @@ struct InputFiles {
         let order = Inputs.coverageOrder(aoiCount: orderAOICount, perAOI: 50)
         try writeCollection(order.aois.map(Self.feature), to: "order-aois.geojson")
         try writeCollection(order.captures.map(Self.feature), to: "order-captures.geojson")
-        let large = Inputs.largeAOI(captureCount: scalingCounts.last!)
+        let large = Inputs.largeAOI(captureCount: largeCaptureCount)
         try writeCollection([Self.feature(large.aoi)], to: "large-aoi.geojson")
-        for count in Set(scalingCounts + [largeCaptureCount]) {
-            try writeCollection(large.captures.prefix(count).map(Self.feature), to: "captures-\(count).geojson")
-        }
+        try writeCollection(large.captures.map(Self.feature), to: "captures-\(largeCaptureCount).geojson")
         try Data().write(to: URL(fileURLWithPath: stamp))
     }
 

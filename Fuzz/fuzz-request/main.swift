@@ -4,12 +4,20 @@ import GeoPricing
 
 let estimator: Estimator? = try? Estimator(catalog: .bundledDefault())
 
-/// One libFuzzer input: any bytes as an estimate request (ours or the Airbus shape), priced on the default catalog.
-/// A crash, a hang, a leak or a total that does not add up is a finding.
+/// One libFuzzer input: any bytes as an estimate request (ours, the Airbus shape, or a STAT order request with its
+/// window, CQL2 filter and constraints), priced on the default catalog. A crash, a hang, a leak or a total that does
+/// not add up is a finding.
 func fuzzRequest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
-    guard let estimator, let request = try? RequestReader.read(bytes, asOf: CalendarDate(daysSinceEpoch: 20_600)) else { return 0 }
-    guard let estimate = try? estimator.estimate(request) else { return 0 }
+    let asOf = CalendarDate(daysSinceEpoch: 20_600)
+    guard let estimator else { return 0 }
+    let estimate: Estimate?
+    if case .object(let object)? = try? JSONReader().read(bytes), STATOrderRequest.isSTATShaped(object) {
+        estimate = (try? STATOrderRequest(object)).flatMap { try? estimator.estimate($0, asOf: asOf) }
+    } else {
+        estimate = (try? RequestReader.read(bytes, asOf: asOf)).flatMap { try? estimator.estimate($0) }
+    }
+    guard let estimate else { return 0 }
     let lines = estimate.lines.reduce(0) { $0 + $1.price }
     precondition(lines == estimate.subtotal && estimate.subtotal - estimate.discountValue == estimate.total, "lines and total do not add up")
     precondition(estimate.total >= 0, "a negative total")

@@ -55,26 +55,11 @@ extension FeatureCollection {
     public var compactJSONBytes: [UInt8] {
         var shell = self
         shell.features = []
-        // The shell's text is this head, "]", then the members after `features`.
-        let head = Array(#"{"type":"FeatureCollection","features":["#.utf8)
-        let tail = JSONWriter().bytes(shell.jsonValue).dropFirst(head.count + 1)
+        // The shell's text is this head, "[]", then the members after `features`.
+        let head = Array(#"{"type":"FeatureCollection","features":"#.utf8)
+        let tail = JSONWriter().bytes(shell.jsonValue).dropFirst(head.count + 2)
         let features = features
-        let chunks = concurrentMap(count: features.count, chunkSize: 512) { range in
-            var chunk: [UInt8] = []
-            for index in range {
-                if index > range.lowerBound { chunk.append(UInt8(ascii: ",")) }
-                JSONWriter().write(features[index].jsonValue, into: &chunk)
-            }
-            return chunk
-        }
-        var output = head
-        for (index, chunk) in chunks.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            output += chunk
-        }
-        output.append(UInt8(ascii: "]"))
-        output += tail
-        return output
+        return head + JSONWriter.compactArray(count: features.count, chunkSize: 512) { features[$0].jsonValue } + tail
     }
 }
 

@@ -17,7 +17,7 @@ public struct Parallelism: Sendable, Hashable, CustomStringConvertible {
     public init(maxThreads: Int) { self.maxThreads = max(1, maxThreads) }
 
     /// As many threads as the machine has active cores.
-    public static var allCores: Parallelism { Parallelism(maxThreads: ProcessInfo.processInfo.activeProcessorCount) }
+    public static let allCores = Parallelism(maxThreads: ProcessInfo.processInfo.activeProcessorCount)
 
     /// The calling thread alone.
     public static let callingThread = Parallelism(maxThreads: 1)

@@ -66,9 +66,7 @@ extension Product {
 
     private static func json(_ modifier: Modifier) -> JSONValue {
         var object = JSONObject()
-        if modifier.percent != 0 { object["percent"] = .string(Money.string(modifier.percent)) }
-        if modifier.perKm2 != 0 { object["perKm2"] = .string(Money.string(modifier.perKm2)) }
-        if modifier.fixed != 0 { object["fixed"] = .string(Money.string(modifier.fixed)) }
+        object.merge(modifier)
         return .object(object)
     }
 }

@@ -96,20 +96,10 @@ public struct AreaAnswer: Sendable, Hashable {
         }
         JSONWriter().write(.object(totals), into: &output)
         output.removeLast()
-        output += #","aois":["#.utf8
-        let chunks = concurrentMap(count: items.count, chunkSize: 1_024) { range in
-            var chunk: [UInt8] = []
-            for index in range {
-                if index > range.lowerBound { chunk.append(UInt8(ascii: ",")) }
-                JSONWriter().write(.object(items[index].jsonObject), into: &chunk)
-            }
-            return chunk
-        }
-        for (index, chunk) in chunks.enumerated() {
-            if index > 0 && !chunk.isEmpty { output.append(UInt8(ascii: ",")) }
-            output += chunk
-        }
-        output += "]}".utf8
+        output += #","aois":"#.utf8
+        let items = items
+        output += JSONWriter.compactArray(count: items.count, chunkSize: 1_024) { .object(items[$0].jsonObject) }
+        output.append(UInt8(ascii: "}"))
         return output
     }
 

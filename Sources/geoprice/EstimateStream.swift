@@ -10,6 +10,11 @@ struct EstimateStream {
         var request = template
         request.aois = [aoi]
         let estimate = try estimator.estimate(request).jsonBytes
-        return Array(#"{"id":"#.utf8) + JSONWriter().bytes(aoi.nameJSON) + [UInt8(ascii: ",")] + estimate.dropFirst()
+        var line = Array(#"{"id":"#.utf8)
+        line.reserveCapacity(estimate.count + 32)
+        JSONWriter().write(aoi.nameJSON, into: &line)
+        line.append(UInt8(ascii: ","))
+        line += estimate.dropFirst()
+        return line
     }
 }
