@@ -39,6 +39,28 @@ extension Planar {
         return length
     }
 
+    /// The sides of the minimum rotated rectangle (`GEOSMinimumRotatedRectangle_r`, which GEOS 3.11 builds on the
+    /// minimum width, so `width` is ``minimumWidth(of:)``), in the plane's units: `width` the shorter, `length` the
+    /// longer. Degenerate input (a segment, a point) gives a zero width.
+    public static func minimumRectangleSides(of polygons: [PlanarPolygon]) throws(GEOSFailure) -> (width: Double, length: Double) {
+        let context = GEOSContext.current
+        let geometry = try context.makeGeometry(polygons)
+        guard let made = GEOSMinimumRotatedRectangle_r(context.handle, geometry.pointer) else {
+            throw context.failure("GEOSMinimumRotatedRectangle_r")
+        }
+        let rectangle = GEOSGeometry(taking: made, context: context)
+        guard Int(GEOSGeomTypeId_r(context.handle, rectangle.pointer)) == Int(GEOS_POLYGON.rawValue) else {
+            var length = 0.0
+            guard GEOSLength_r(context.handle, rectangle.pointer, &length) != 0 else { throw context.failure("GEOSLength_r") }
+            return (0, length)
+        }
+        let corners = try context.polygons(of: rectangle.pointer).first?.rings.first ?? []
+        guard corners.count >= 3 else { return (0, 0) }
+        let first = ((corners[1] - corners[0]) * (corners[1] - corners[0])).sum().squareRoot()
+        let second = ((corners[2] - corners[1]) * (corners[2] - corners[1])).sum().squareRoot()
+        return (min(first, second), max(first, second))
+    }
+
     /// The polygons grown (or, for a negative distance, shrunk) by a distance in the plane's units
     /// (`GEOSBuffer_r`, 16 segments per quarter circle).
     public static func buffer(_ polygons: [PlanarPolygon], by distance: Double) throws(GEOSFailure) -> [PlanarPolygon] {

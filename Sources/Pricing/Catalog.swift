@@ -208,6 +208,13 @@ public struct Product: Sendable, Hashable {
     public var cancellation: [String: Decimal]
     /// The shortest acquisition window (hours) a STAT request may give, per `priority` value (tasking).
     public var minimumWindowHours: [String: Decimal] = [:]
+    /// When a tasking order needs a feasibility study or is refused (`nil`: every AOI the product can price is
+    /// automatic, once its window is open and long enough).
+    public var feasibility: FeasibilityRules?
+    /// How many days a quotation of this product stays valid (default 7).
+    public var quoteValidDays: Int = 7
+    /// Whether accepting a quotation waits for payment first: the order goes to `reserved` rather than `accepted`.
+    public var paymentBeforeAcceptance: Bool = false
 
     /// The rate shown as `unitPrice`: the flat rate or the first band's.
     public var unitPrice: Decimal { tiers.first?.rate ?? 0 }

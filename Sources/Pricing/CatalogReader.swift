@@ -70,7 +70,8 @@ public enum CatalogReader {
     static let productKeys: Set<String> = [
         "id", "name", "mode", "unit", "currency", "rate", "tiers", "tierMode", "sceneKm2", "basis", "minimums", "belowMinimum",
         "maxKm2", "maxVertices", "multiPolygon", "composition", "rounding", "fulfilledThresholdPercent", "chargeOnlyIfFulfilled",
-        "options", "archiveAge", "cancellation", "description", "minimumWindowHours",
+        "options", "archiveAge", "cancellation", "description", "minimumWindowHours", "feasibility", "quoteValidDays",
+        "paymentBeforeAcceptance",
     ]
 
     /// The order statuses of the STAT lifecycle (`cancelled` is read as `canceled`).
@@ -127,6 +128,12 @@ public enum CatalogReader {
                 guard let hours = try windows.nonNegativeDecimal(name) else { continue }
                 windowed.minimumWindowHours[name] = hours
             }
+        }
+        windowed.feasibility = try feasibility(fields)
+        if let days = try fields.integer("quoteValidDays") { windowed.quoteValidDays = days }
+        windowed.paymentBeforeAcceptance = try fields.bool("paymentBeforeAcceptance") ?? false
+        if windowed.mode == .archive, windowed.feasibility != nil {
+            throw _Fields.invalid("'feasibility' rules tasking products; archive imagery exists already", path.appending("feasibility"))
         }
         try _CatalogChecks.refuseNegativeLines(windowed, path: path)
         return windowed

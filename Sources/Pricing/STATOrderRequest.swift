@@ -112,12 +112,29 @@ extension Estimator {
                 path: "$.product_id", details: ["product": .string(product.id)])
         }
         try OrderSchemaValidator.validate(.object(request.object), against: product.orderSchema)
+        let resolved = try Self.resolveOptions(of: product, filter: request.filter, constraints: request.constraints)
+        var rules = resolved.rules
+        let options = resolved.options
+        rules.append(try windowRule(request.window, product: product, options: options, asOf: asOf))
+        var estimate = try self.estimate(EstimateRequest(
+            aois: [request.aoi], items: [EstimateRequest.Item(product: product.id, options: options, path: .root)], contract: contract,
+            vouchers: vouchers, asOf: asOf))
+        for index in estimate.lines.indices { estimate.lines[index].rules.insert(contentsOf: rules, at: 0) }
+        return estimate
+    }
+
+    /// The priced options a STAT filter and constraints resolve to on a product (a threshold option applies when
+    /// everything allowed lies within it; a listed option takes its default when allowed, else the first allowed value
+    /// in catalog order), each with its rule, and what they allow of each queryable they name.
+    static func resolveOptions(of product: Product, filter: JSONValue?, constraints: JSONValue?) throws(GeoPriceError)
+        -> (options: [(key: String, value: String)], rules: [Estimate.Rule], allowed: [String: _AllowedValues])
+    {
         var kinds: [String: _STATConstraints.Kind] = [:]
         for option in product.options {
             guard let queryable = option.queryable else { continue }
             if case .atMost = option.pricing { kinds[queryable] = .number } else { kinds[queryable] = .string }
         }
-        let sets = try _STATConstraints(queryables: kinds, filter: request.filter, constraints: request.constraints)
+        let sets = try _STATConstraints(queryables: kinds, filter: filter, constraints: constraints)
         var options: [(key: String, value: String)] = []
         var rules: [Estimate.Rule] = []
         for option in product.options {
@@ -139,7 +156,7 @@ extension Estimator {
                 guard let first = candidates.first else {
                     throw GeoPriceError(
                         .unsatisfiableFilter, "no value of '\(queryable)' the request allows is one the product offers (\(priced.map(\.0).joined(separator: ", ")))",
-                        path: request.filter != nil ? "$.filter" : "$.constraints", details: ["queryable": .string(queryable)])
+                        path: filter != nil ? "$.filter" : "$.constraints", details: ["queryable": .string(queryable)])
                 }
                 value = option.defaultValue.flatMap { candidates.contains($0) ? $0 : nil } ?? first
             }
@@ -148,12 +165,7 @@ extension Estimator {
                 "queryable": .string(queryable), "allowed": .string(allowed.description), "option": .string(option.key), "value": .string(value),
             ]))
         }
-        rules.append(try windowRule(request.window, product: product, options: options, asOf: asOf))
-        var estimate = try self.estimate(EstimateRequest(
-            aois: [request.aoi], items: [EstimateRequest.Item(product: product.id, options: options, path: .root)], contract: contract,
-            vouchers: vouchers, asOf: asOf))
-        for index in estimate.lines.indices { estimate.lines[index].rules.insert(contentsOf: rules, at: 0) }
-        return estimate
+        return (options, rules, sets.allowed)
     }
 
     /// The window checked: not over before `asOf`, and at least the product's minimum for the priority from `asOf`
@@ -172,8 +184,7 @@ extension Estimator {
             ?? product.options.first { $0.key == "priority" }?.defaultValue
         if let priority, let hours = product.minimumWindowHours[priority] {
             let minimum = NSDecimalNumber(decimal: hours).doubleValue * 3_600
-            let open = max(window.start ?? today, today)
-            let length = window.end.map { $0.timeIntervalSince(open) } ?? .infinity
+            let length = window.secondsOpen(from: asOf)
             values["priority"] = .string(priority)
             values["minimumHours"] = .string(Money.string(hours))
             if length < minimum {

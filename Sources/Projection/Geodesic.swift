@@ -1,3 +1,4 @@
+import Foundation
 import CPROJ
 import GeoJSON
 import GeometryEngine
@@ -84,6 +85,38 @@ public enum Geodesic {
             area = total
         }
         return (area, perimeter - 2 * Antimeridian.cutLength(of: polygons))
+    }
+
+    /// The southernmost and northernmost latitudes (degrees) the polygons' geodesic edges reach: the vertices', or an
+    /// edge's own vertex where the geodesic turns between its ends (an edge bows poleward). By Clairaut's relation on
+    /// the ellipsoid, a geodesic leaving reduced latitude β at azimuth α turns at |β₀| = acos(|cos β sin α|).
+    public static func latitudeRange(of polygons: [Polygon]) -> (south: Double, north: Double) {
+        var geodesic = wgs84
+        var south = Double.infinity
+        var north = -Double.infinity
+        let flattening = 1 / 298.257223563
+        for polygon in polygons {
+            for ring in polygon.rings where !ring.isEmpty {
+                for index in ring.indices {
+                    let start = ring[index]
+                    let end = ring[index + 1 == ring.count ? 0 : index + 1]
+                    south = min(south, start.latitude)
+                    north = max(north, start.latitude)
+                    var distance = 0.0
+                    var azimuth1 = 0.0
+                    var azimuth2 = 0.0
+                    geod_inverse(&geodesic, start.latitude, start.longitude, end.latitude, end.longitude, &distance, &azimuth1, &azimuth2)
+                    let northward1 = cos(azimuth1 * .pi / 180)
+                    let northward2 = cos(azimuth2 * .pi / 180)
+                    guard distance > 0, (northward1 > 0) != (northward2 > 0), northward1 != 0, northward2 != 0 else { continue }
+                    let reduced = atan((1 - flattening) * tan(start.latitude * .pi / 180))
+                    let turning = acos(min(1, abs(cos(reduced) * sin(azimuth1 * .pi / 180))))
+                    let latitude = atan(tan(turning) / (1 - flattening)) * 180 / .pi
+                    if northward1 > 0 { north = max(north, latitude) } else { south = min(south, -latitude) }
+                }
+            }
+        }
+        return (south, north)
     }
 
     /// The length (m) of the geodesic from one point to another (`geod_inverse`).

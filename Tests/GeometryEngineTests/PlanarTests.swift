@@ -14,6 +14,21 @@ struct PlanarTests {
         #expect(problem.location == SIMD2(1, 1))
     }
 
+    @Test("the minimum rotated rectangle of a 3 × 4 rectangle turned by 3-4-5 and of two squares 10 apart")
+    func minimumRectangle() throws {
+        // Sides 4 along (0.6, 0.8) and 3 along (-0.8, 0.6).
+        let u = SIMD2(0.6, 0.8), v = SIMD2(-0.8, 0.6)
+        let turned = PlanarPolygon(rings: [[SIMD2(0, 0), 4 * u, 4 * u + 3 * v, 3 * v, SIMD2(0, 0)]])
+        let sides = try Planar.minimumRectangleSides(of: [turned])
+        #expect(abs(sides.width - 3) < 1e-12 && abs(sides.length - 4) < 1e-12)
+        #expect(abs(try Planar.minimumWidth(of: [turned]) - sides.width) < 1e-12)
+        // Two unit squares with 10 between them: 1 wide, 12 long, the parts taken together.
+        let left = PlanarPolygon(rings: [[SIMD2(0, 0), SIMD2(1, 0), SIMD2(1, 1), SIMD2(0, 1), SIMD2(0, 0)]])
+        let right = PlanarPolygon(rings: left.rings.map { $0.map { $0 + SIMD2(11, 0) } })
+        let both = try Planar.minimumRectangleSides(of: [left, right])
+        #expect(both.width == 1 && both.length == 12)
+    }
+
     @Test("a hole outside its shell is invalid")
     func holeOutside() throws {
         var polygon = square
