@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -6,10 +6,18 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "GeoPricing", targets: ["GeoPricing"]),
+        .library(name: "Quotation", targets: ["Quotation"]),
         .executable(name: "geoprice", targets: ["geoprice"]),
+    ],
+    traits: [
+        // Signed quotations (`geoprice estimate --quote`, `geoprice quote`) need swift-crypto, whose BoringSSL takes a
+        // minute to build: on by default; scripts/demo.sh turns it off so the price preview builds fast.
+        .trait(name: "Quotations", description: "Signed quotations in the CLI (swift-crypto)."),
+        .default(enabledTraits: ["Quotations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // `swift package generate-documentation` (the DocC catalog in Sources/GeoPricing); no target depends on it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -37,12 +45,15 @@ let package = Package(
             resources: [.copy("Resources/default-catalog.json")]
         ),
         .target(name: "GeoPricing", dependencies: ["GeoJSON", "GeometryEngine", "Projection", "Coverage", "Pricing"]),
+        // Apart from the umbrella, so that the library's users build swift-crypto only when they sign quotations.
+        .target(name: "Quotation", dependencies: ["GeoJSON", "Pricing", .product(name: "Crypto", package: "swift-crypto")]),
 
         // MARK: - Command line
         .executableTarget(
             name: "geoprice",
             dependencies: [
                 "GeoPricing",
+                .target(name: "Quotation", condition: .when(traits: ["Quotations"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +71,7 @@ let package = Package(
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "TestSupport"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "TestSupport", "CPROJ"]),
         .testTarget(name: "GeoPricingTests", dependencies: ["GeoPricing", "TestSupport"]),
+        .testTarget(name: "QuotationTests", dependencies: ["Quotation", "GeoPricing", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geoprice", "GeoPricing", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
@@ -71,4 +83,5 @@ if Context.environment["GEOPRICE_FUZZ"] != nil {
     for name in ["fuzz-geojson", "fuzz-request", "fuzz-catalog"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["GeoPricing", "CFuzzerSupport"], path: "Fuzz/\(name)"))
     }
+    package.targets.append(.executableTarget(name: "fuzz-decisions", dependencies: ["GeoPricing", "Quotation", "CFuzzerSupport"], path: "Fuzz/fuzz-decisions"))
 }

@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PATH:/opt/swift/usr/bin"
-swift build --product geoprice >&2
-.build/debug/geoprice estimate --aoi fixtures/cases/beauce_polygon_with_hole.json \
+# Without the Quotations trait (signed quotations, swift-crypto): the preview does not need it, and BoringSSL alone
+# takes a minute to build. Its own build folder, so that the tests' build (default traits) is not rebuilt after it.
+swift build --product geoprice --disable-default-traits --scratch-path .build-demo >&2
+.build-demo/debug/geoprice estimate --aoi fixtures/cases/beauce_polygon_with_hole.json \
   --product PNEO-TASKING-30CM --priority oneday --contract NGO-2026 "$@"

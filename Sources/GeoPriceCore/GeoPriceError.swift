@@ -48,6 +48,7 @@ public struct GeoPriceError: Error, Sendable, Hashable, CustomStringConvertible 
         case unsupportedReference = "unsupported_reference"
         case invalidParameter = "invalid_parameter"
         case invalidStatusHistory = "invalid_status_history"
+        case invalidQuotation = "invalid_quotation"
     }
 
     /// What kind of rejection this is.

@@ -45,7 +45,7 @@ struct EstimateCommand: ParsableCommand {
     @Flag(help: "Archive: one line per UTC acquisition date.")
     var splitByDate = false
 
-    @Option(help: "The estimate's date, YYYY-MM-DD (default: today, UTC).")
+    @Option(help: "The estimate's date, YYYY-MM-DD, or an RFC 3339 instant (a quotation's issuedAt) (default: now, UTC).")
     var asOf: String?
 
     @Option(help: "A catalog file instead of the bundled default.")
@@ -60,19 +60,28 @@ struct EstimateCommand: ParsableCommand {
     @Flag(help: "Price each AOI of a FeatureCollection or NDJSON stream on its own line, on all cores.")
     var ndjson = false
 
+    #if Quotations
+    @Flag(help: "Issue the answer as a quotation signed with the key in the file GEOPRICE_QUOTE_KEY_FILE names (tasking products).")
+    var quote = false
+    #else
+    var quote: Bool { false }
+    #endif
+
     var answerFormat: Format { format ?? (json ? .json : .text) }
 
     func validate() throws {
         guard (aoi == nil) != (request == nil) else { throw ValidationError("give either --aoi with --product, or --request") }
         if aoi != nil, product.isEmpty { throw ValidationError("--aoi needs at least one --product") }
         if ndjson, request != nil { throw ValidationError("--ndjson prices the AOIs of --aoi") }
+        if quote, ndjson || format == .airbus { throw ValidationError("--quote issues one quotation, our JSON answer signed: not with --ndjson or --format airbus") }
     }
 
     func run() throws {
-        let asJSON = answerFormat != .text || ndjson
+        let asJSON = answerFormat != .text || ndjson || quote
         do {
             let estimator = Estimator(catalog: try InputFile.catalog(catalog))
-            let date = try asOf.map { text throws(GeoPriceError) in try CalendarDate(parsing: text, path: "--as-of") } ?? .today
+            let instant = try AsOf.instant(asOf)
+            let date = CalendarDate(utc: instant)
             if let request {
                 let bytes = try InputFile.bytes(request)
                 if case .object(let object) = try JSONReader().read(bytes), STATOrderRequest.isSTATShaped(object) {
@@ -82,10 +91,12 @@ struct EstimateCommand: ParsableCommand {
                             "a STAT order request carries its own product and constraints: --product, --option, --priority, --captures and --split-by-date do not apply to it",
                             path: "--request")
                     }
-                    write(try estimator.estimate(STATOrderRequest(object), asOf: date, contract: contract, vouchers: vouchers))
+                    let estimate = try estimator.estimate(STATOrderRequest(object), asOf: date, contract: contract, vouchers: vouchers)
+                    try write(estimate, catalog: estimator.catalog, issuedAt: instant) { bytes }
                 } else {
                     let pool = try captures.map { try CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes($0))) } ?? []
-                    write(try estimator.estimate(RequestReader.read(bytes, captures: pool, asOf: date)))
+                    let estimate = try estimator.estimate(RequestReader.read(bytes, captures: pool, asOf: date))
+                    try write(estimate, catalog: estimator.catalog, issuedAt: instant) { bytes }
                 }
                 return
             }
@@ -105,20 +116,46 @@ struct EstimateCommand: ParsableCommand {
                 if !(try NDJSONStream.run(aoi!) { aoi throws(GeoPriceError) in try stream.answer(aoi) }) { throw ExitCode(2) }
                 return
             }
-            let document = try GeoJSONReader().read(InputFile.bytes(aoi!))
-            order.aois = try document.lonLatAOIs()
-            write(try estimator.estimate(order))
+            let aoiBytes = try InputFile.bytes(aoi!)
+            order.aois = try GeoJSONReader().read(aoiBytes).lonLatAOIs()
+            try write(estimator.estimate(order), catalog: estimator.catalog, issuedAt: instant) { () throws(GeoPriceError) in
+                try requestDocument(aoi: aoiBytes, options: options, asOf: date)
+            }
         } catch let error as GeoPriceError {
             throw Output.reject(error, asJSON: asJSON)
         }
     }
 
-    private func write(_ estimate: Estimate) {
+    /// Writes the answer in its format, or issued as a quotation with `--quote` (`request`: the bytes it answers).
+    private func write(_ estimate: Estimate, catalog: Catalog, issuedAt: Date, request: () throws(GeoPriceError) -> [UInt8]) throws(GeoPriceError) {
+        #if Quotations
+        if quote {
+            try Output.json(.object(Self.quotation(estimate, request: request(), catalog: catalog, issuedAt: issuedAt)))
+            return
+        }
+        #endif
         switch answerFormat {
         case .json: Output.line(estimate.jsonText)
         case .airbus: Output.json(.object(estimate.airbusJSON))
         case .text: Output.line(EstimateTable.text(estimate))
         }
+    }
+
+    /// The request the command line makes, as one JSON document (what a quotation's `requestSha256` digests): the
+    /// AOI document as geoprice writes it, then the products, options, priority, captures file's document, contract,
+    /// vouchers, `splitByDate` and the day.
+    private func requestDocument(aoi: [UInt8], options: [(key: String, value: String)], asOf: CalendarDate) throws(GeoPriceError) -> [UInt8] {
+        var object: JSONObject = ["aoi": try JSONReader().read(aoi), "products": .array(product.map(JSONValue.string))]
+        object["options"] = .array(options.map { .string("\($0.key)=\($0.value)") })
+        object["priority"] = priority.map(JSONValue.string) ?? .null
+        object["captures"] = try captures.map { file throws(GeoPriceError) in try JSONReader().read(InputFile.bytes(file)) } ?? .null
+        object["contract"] = contract.map(JSONValue.string) ?? .null
+        object["vouchers"] = .array(vouchers.map(JSONValue.string))
+        object["splitByDate"] = .bool(splitByDate)
+        object["asOf"] = .string(asOf.description)
+        var bytes: [UInt8] = []
+        JSONWriter().write(.object(object), into: &bytes)
+        return bytes
     }
 
     /// `key=value` pairs; a pair without `=` is a value the command line rejected.

@@ -33,15 +33,19 @@ struct CLIRunner {
 
     /// Runs the executable to its end. Standard input is written, and standard error read, on threads of their own,
     /// so that a full pipe on either side never deadlocks the run.
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
-        try run(arguments, input: stdin.map { Data($0.utf8) })
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        try run(arguments, input: stdin.map { Data($0.utf8) }, environment: environment)
     }
 
     /// Runs the executable with these bytes on standard input.
-    static func run(_ arguments: [String], input stdin: Data?) throws -> Result {
+    static func run(_ arguments: [String], input stdin: Data?, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        // The test's environment without a quotation key, then what the test sets.
+        var variables = ProcessInfo.processInfo.environment
+        variables["GEOPRICE_QUOTE_KEY_FILE"] = nil
+        process.environment = variables.merging(environment) { $1 }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

@@ -1,0 +1,11 @@
+import Foundation
+import GeoPricing
+
+/// `--as-of`: a day (`YYYY-MM-DD`, its first instant) or an RFC 3339 instant; the clock when not given.
+enum AsOf {
+    static func instant(_ text: String?, path: String = "--as-of") throws(GeoPriceError) -> Date {
+        guard let text else { return Date() }
+        if let instant = RFC3339.date(text) { return instant }
+        return Date(timeIntervalSince1970: Double(try CalendarDate(parsing: text, path: path).daysSinceEpoch) * 86_400)
+    }
+}
