@@ -49,6 +49,14 @@ public struct GeoPriceError: Error, Sendable, Hashable, CustomStringConvertible 
         case invalidParameter = "invalid_parameter"
         case invalidStatusHistory = "invalid_status_history"
         case invalidQuotation = "invalid_quotation"
+        /// The service's: no such route or resource.
+        case notFound = "not_found"
+        /// The service's: the route exists, not for this method.
+        case methodNotAllowed = "method_not_allowed"
+        /// The service's: too many requests in work and waiting; retry later.
+        case overloaded = "overloaded"
+        /// The service's: the request ran out of its time.
+        case deadlineExceeded = "deadline_exceeded"
     }
 
     /// What kind of rejection this is.

@@ -79,6 +79,8 @@ public struct Estimate: Sendable, Hashable {
     public var asOf: CalendarDate
     /// What the estimate assumed or left out, in words.
     public var warnings: [String]
+    /// The `version` of the catalog that priced it.
+    public var catalogVersion: String = ""
 
     /// Σ order discounts.
     public var discountValue: Decimal { discounts.reduce(0) { Money.sum($0, $1.value) } }
@@ -119,6 +121,7 @@ public struct Estimate: Sendable, Hashable {
         writer.beginObject()
         writer.member("currency", currency)
         writer.member("asOf", asOf.description)
+        writer.member("catalogVersion", catalogVersion)
         if let contract { writer.member("contract", contract) }
         writer.key("lines")
         writer.beginArray()

@@ -67,7 +67,7 @@ public struct Estimator: Sendable {
         let discounts = try _OrderDiscounts(catalog: catalog, request: request, currency: currency, subtotal: subtotal, step: step).discounts
         return Estimate(
             lines: lines, subtotal: subtotal, discounts: discounts, total: Money.difference(subtotal, discounts.reduce(0) { Money.sum($0, $1.value) }),
-            currency: currency, contract: request.contract, asOf: request.asOf, warnings: warnings)
+            currency: currency, contract: request.contract, asOf: request.asOf, warnings: warnings, catalogVersion: catalog.version)
     }
 
     /// Prices many requests on the threads `parallelism` grants (by default the current grant, ``Parallelism``);

@@ -76,6 +76,19 @@ public struct FeasibilityCheck: Sendable, Equatable {
     }
 }
 
+extension FeasibilityCheck {
+    /// The answer of `geoprice feasibility --json`: one AOI's ``jsonObject``, or for several `count`, `verdicts`
+    /// (how many of each) and `aois`.
+    public static func jsonObject(of checks: [FeasibilityCheck]) -> JSONObject {
+        if checks.count == 1 { return checks[0].jsonObject }
+        var counts: JSONObject = [:]
+        for verdict in [Verdict.automatic, .study, .rejected] {
+            counts[verdict.rawValue] = .number(Double(checks.filter { $0.verdict == verdict }.count))
+        }
+        return ["count": .number(Double(checks.count)), "verdicts": .object(counts), "aois": .array(checks.map { .object($0.jsonObject) })]
+    }
+}
+
 /// What a feasibility check asks, besides the AOIs.
 public struct FeasibilityRequest: Sendable {
     /// A tasking product of the catalog.

@@ -69,15 +69,7 @@ struct FeasibilityCommand: ParsableCommand {
             throw Output.reject(error, asJSON: json)
         }
         if json {
-            if checks.count == 1 {
-                Output.json(.object(checks[0].jsonObject))
-            } else {
-                var counts: JSONObject = [:]
-                for verdict in [FeasibilityCheck.Verdict.automatic, .study, .rejected] {
-                    counts[verdict.rawValue] = .number(Double(checks.filter { $0.verdict == verdict }.count))
-                }
-                Output.json(.object(["count": .number(Double(checks.count)), "verdicts": .object(counts), "aois": .array(checks.map { .object($0.jsonObject) })]))
-            }
+            Output.json(.object(FeasibilityCheck.jsonObject(of: checks)))
             return
         }
         for check in checks {

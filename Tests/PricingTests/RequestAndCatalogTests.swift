@@ -191,7 +191,8 @@ struct AnswerTextTests {
             let text = try F.estimator.estimate(request).jsonText
             let object = try #require(try JSONReader().read(Array(text.utf8)).objectValue)
             let keys = object.members.map(\.key).filter { $0 != "contract" }
-            #expect(keys == ["currency", "asOf", "lines", "subtotal", "discounts", "discountValue", "total", "warnings"], "\(keys)")
+            #expect(keys == ["currency", "asOf", "catalogVersion", "lines", "subtotal", "discounts", "discountValue", "total", "warnings"], "\(keys)")
+            #expect(object["catalogVersion"] == .string(F.catalog.version))
             for key in ["subtotal", "discountValue", "total"] { #expect(object[key]?.stringValue?.wholeMatch(of: money) != nil, "\(key)") }
             for line in object["lines"]?.arrayValue ?? [] {
                 let line = try #require(line.objectValue)

@@ -1,0 +1,27 @@
+import Foundation
+
+/// What one server process allows, each configurable (`geoprice-server --help`).
+public struct ServerLimits: Sendable {
+    /// The largest request body, bytes (the whole body, NDJSON bodies included): beyond it, 413 `limit_exceeded`.
+    public var maxBodyBytes: Int
+    /// How long a request may take from its arrival, waiting included: beyond it, 503 `deadline_exceeded`.
+    public var deadline: Duration
+    /// Requests worked on at once; more wait in the queue.
+    public var maxInWork: Int
+    /// Requests waiting for work at once; more are refused at once with 503 `overloaded` and `Retry-After`.
+    public var maxQueued: Int
+    /// A connection idle this long is closed (slow clients cannot hold it).
+    public var idleTimeout: Duration
+
+    /// The defaults: 32 MiB bodies, 10 s per request, four requests in work per core, 1,024 waiting, 30 s idle.
+    public init(
+        maxBodyBytes: Int = 32 << 20, deadline: Duration = .seconds(10),
+        maxInWork: Int = ProcessInfo.processInfo.activeProcessorCount * 4, maxQueued: Int = 1_024, idleTimeout: Duration = .seconds(30)
+    ) {
+        self.maxBodyBytes = maxBodyBytes
+        self.deadline = deadline
+        self.maxInWork = max(1, maxInWork)
+        self.maxQueued = max(0, maxQueued)
+        self.idleTimeout = idleTimeout
+    }
+}

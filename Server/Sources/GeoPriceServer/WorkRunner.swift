@@ -1,0 +1,80 @@
+import Dispatch
+import GeoPricing
+import NIOCore
+import Synchronization
+
+/// Runs a request's CPU work on a Dispatch thread (never on Swift concurrency's cooperative pool), one thread per
+/// request, holding an admission slot until the work stops; the reply waits for the work or for the deadline,
+/// whichever comes first.
+struct WorkRunner: Sendable {
+    let admission: AdmissionControl
+
+    /// The work's bytes, or `deadline_exceeded` when the deadline comes first (the work then finishes unobserved,
+    /// still holding its slot, so that the limit on work in progress stays true).
+    func run(until deadline: ContinuousClock.Instant, _ work: @escaping @Sendable () throws(GeoPriceError) -> [UInt8]) async throws(GeoPriceError) -> [UInt8] {
+        try await admission.acquire(until: deadline)
+        guard ContinuousClock.now < deadline else {
+            admission.release()
+            throw Self.deadlineExceeded
+        }
+        let result: Result<[UInt8], GeoPriceError> = await withCheckedContinuation { continuation in
+            let once = Mutex<CheckedContinuation<Result<[UInt8], GeoPriceError>, Never>?>(continuation)
+            let finish = { @Sendable (result: Result<[UInt8], GeoPriceError>) in
+                once.withLock { $0.take() }?.resume(returning: result)
+            }
+            DispatchQueue.global().async { [admission] in
+                let result = Parallelism.callingThread.granting { Result { () throws(GeoPriceError) in try work() } }
+                admission.release()
+                finish(result)
+            }
+            Task {
+                try? await Task.sleep(until: deadline, clock: .continuous)
+                finish(.failure(Self.deadlineExceeded))
+            }
+        }
+        return try result.get()
+    }
+
+    static let deadlineExceeded = GeoPriceError(.deadlineExceeded, "the request ran out of its time; its answer was abandoned")
+
+    /// Streams one line per AOI: `produce` writes its lines through the writer it is given, on a Dispatch thread;
+    /// once the deadline passes, the stream ends with a `deadline_exceeded` error line and later lines are dropped;
+    /// an error thrown by `produce` ends it with that error's line.
+    func stream(
+        until deadline: ContinuousClock.Instant, _ produce: @escaping @Sendable (_ write: @escaping @Sendable ([UInt8]) -> Void) throws(GeoPriceError) -> Void
+    ) async throws(GeoPriceError) -> AsyncStream<ByteBuffer> {
+        try await admission.acquire(until: deadline)
+        let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
+        let ended = Mutex(false)
+        let emit = { @Sendable (bytes: [UInt8], last: Bool) in
+            ended.withLock { done in
+                guard !done else { return }
+                continuation.yield(ByteBuffer(bytes: bytes))
+                if last {
+                    done = true
+                    continuation.finish()
+                }
+            }
+        }
+        DispatchQueue.global().async { [admission] in
+            let result = Parallelism.callingThread.granting {
+                Result { () throws(GeoPriceError) in
+                    try produce { bytes in
+                        if ContinuousClock.now > deadline {
+                            let error = GeoPriceError(.deadlineExceeded, "the request ran out of its time; the stream ends here")
+                            emit(JSONWriter().bytes(error.jsonValue) + [10], true)
+                        } else {
+                            emit(bytes, false)
+                        }
+                    }
+                }
+            }
+            switch result {
+            case .success: emit([], true)
+            case .failure(let error): emit(JSONWriter().bytes(error.jsonValue) + [10], true)
+            }
+            admission.release()
+        }
+        return stream
+    }
+}
