@@ -1,13 +1,18 @@
 import CPROJ
 import GeoJSON
 
-/// A PROJ context owned by one thread, with its cache of transformations (one per CRS pair, built once) and the
+/// A PROJ context owned by one thread, with its bounded cache of transformations (one per CRS pair, built once) and the
 /// last error PROJ logged on it. Never shared: ``current`` gives each thread its own, freed when the thread exits.
 final class PROJContext {
     let context: OpaquePointer
     /// The last message PROJ logged at error level on this context.
     var lastMessage: String?
-    private var transformations: [Pair: PROJTransformation] = [:]
+    private var transformations: [Pair: (transformation: PROJTransformation, lastUse: Int)] = [:]
+    private var uses = 0
+
+    /// At most this many transformations are kept per thread; beyond, the least recently used one is dropped, so a
+    /// client naming a million CRSs (a service's) cannot grow memory without bound.
+    static let maxCachedTransformations = 512
 
     /// A cache key: two CRS names, hashed as they are (no joined string made per lookup).
     private struct Pair: Hashable {
@@ -40,11 +45,21 @@ final class PROJContext {
     /// The transformation from one CRS to another, built on first use and cached for this thread.
     func transformation(from source: String, to target: String) throws(GeoPriceError) -> PROJTransformation {
         let key = Pair(source: source, target: target)
-        if let cached = transformations[key] { return cached }
+        uses += 1
+        if let cached = transformations[key] {
+            transformations[key]!.lastUse = uses
+            return cached.transformation
+        }
         let built = try PROJTransformation(from: source, to: target, in: self)
-        transformations[key] = built
+        if transformations.count >= Self.maxCachedTransformations, let oldest = transformations.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+            transformations[oldest.key] = nil
+        }
+        transformations[key] = (built, uses)
         return built
     }
+
+    /// How many transformations this thread's context keeps now.
+    static var cachedTransformationCount: Int { current.transformations.count }
 
     /// The last PROJ error on this context, from its log or its error number; the logged message is taken, so a
     /// later error never carries an earlier one's.

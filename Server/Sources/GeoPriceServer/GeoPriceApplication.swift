@@ -2,6 +2,7 @@ import Foundation
 import GeoPricing
 import Hummingbird
 import Logging
+import NIOCore
 
 /// What an NDJSON route streams: from the request and its body, the work that writes one line per AOI.
 typealias LineProducer = @Sendable (Request, [UInt8]) throws(GeoPriceError) -> (@Sendable (@escaping @Sendable ([UInt8]) -> Void) throws(GeoPriceError) -> Void)
@@ -39,14 +40,7 @@ public struct GeoPriceApplication: Sendable {
             router.post(path) { request, context -> Response in
                 let deadline = ContinuousClock.now.advanced(by: limits.deadline)
                 var request = request
-                let body: [UInt8]
-                do {
-                    body = Array(buffer: try await request.collectBody(upTo: limits.maxBodyBytes))
-                } catch {
-                    throw GeoPriceError(
-                        .limitExceeded, "the request body is larger than \(limits.maxBodyBytes) bytes",
-                        details: ["limit": "maxBodyBytes", "maximum": .number(Double(limits.maxBodyBytes))])
-                }
+                let body = try await Self.collectBody(&request, limit: limits.maxBodyBytes, deadline: deadline)
                 let loaded = catalogs.current
                 if let ndjson, alwaysNDJSON || request.headers[.accept]?.contains("application/x-ndjson") == true {
                     let produce = try ndjson(request, body)
@@ -176,10 +170,48 @@ public struct GeoPriceApplication: Sendable {
     {
         Application(
             router: router(),
-            server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(limits.idleTimeout.components.seconds) * 1_000_000_000))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [HeaderTimeoutHandler(timeout: Self.timeAmount(limits.headerTimeout))],
+                idleTimeout: Self.timeAmount(limits.idleTimeout))),
             configuration: .init(address: .hostname(host, port: port), serverName: "geoprice-server"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger)
+    }
+
+    /// The whole body, refused beyond `limit` bytes (413) or when it has not arrived by the deadline (a client
+    /// trickling its body cannot hold a worker).
+    static func collectBody(_ request: inout Request, limit: Int, deadline: ContinuousClock.Instant) async throws(GeoPriceError) -> [UInt8] {
+        let body = request.body
+        let outcome: Result<ByteBuffer, GeoPriceError> = await withTaskGroup(of: Result<ByteBuffer, GeoPriceError>?.self) { group in
+            group.addTask {
+                do {
+                    return .success(try await body.collect(upTo: limit))
+                } catch is CancellationError {
+                    return nil
+                } catch {
+                    return .failure(GeoPriceError(
+                        .limitExceeded, "the request body is larger than \(limit) bytes",
+                        details: ["limit": "maxBodyBytes", "maximum": .number(Double(limit))]))
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(until: deadline, clock: .continuous)
+                return Task.isCancelled ? nil : .failure(GeoPriceError(.deadlineExceeded, "the request body did not arrive in time"))
+            }
+            var first: Result<ByteBuffer, GeoPriceError>?
+            for await result in group {
+                if let result, first == nil {
+                    first = result
+                    group.cancelAll()
+                }
+            }
+            return first ?? .failure(GeoPriceError(.deadlineExceeded, "the request body did not arrive in time"))
+        }
+        return Array(buffer: try outcome.get())
+    }
+
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     /// `?asOf=YYYY-MM-DD`, else today (UTC).

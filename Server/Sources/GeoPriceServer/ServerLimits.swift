@@ -10,14 +10,20 @@ public struct ServerLimits: Sendable {
     public var maxInWork: Int
     /// Requests waiting for work at once; more are refused at once with 503 `overloaded` and `Retry-After`.
     public var maxQueued: Int
-    /// A connection idle this long is closed (slow clients cannot hold it).
+    /// A connection idle this long is closed.
     public var idleTimeout: Duration
+    /// A request's headers must arrive within this, from the connection's opening or the previous response's end
+    /// (a client trickling header bytes cannot hold a connection).
+    public var headerTimeout: Duration
 
-    /// The defaults: 32 MiB bodies, 10 s per request, four requests in work per core, 1,024 waiting, 30 s idle.
+    /// The defaults: 32 MiB bodies, 10 s per request (body upload included), four requests in work per core, 1,024
+    /// waiting, 30 s idle, 10 s for headers.
     public init(
         maxBodyBytes: Int = 32 << 20, deadline: Duration = .seconds(10),
-        maxInWork: Int = ProcessInfo.processInfo.activeProcessorCount * 4, maxQueued: Int = 1_024, idleTimeout: Duration = .seconds(30)
+        maxInWork: Int = ProcessInfo.processInfo.activeProcessorCount * 4, maxQueued: Int = 1_024, idleTimeout: Duration = .seconds(30),
+        headerTimeout: Duration = .seconds(10)
     ) {
+        self.headerTimeout = headerTimeout
         self.maxBodyBytes = maxBodyBytes
         self.deadline = deadline
         self.maxInWork = max(1, maxInWork)

@@ -1,0 +1,70 @@
+import Foundation
+import GeoPriceServer
+import GeoPricing
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Slow clients and shutdown, over raw sockets and the real executable.
+@Suite("geoprice-server connections and shutdown")
+struct ConnectionTests {
+    typealias H = ServerHarness
+
+    @Test("a client trickling its headers is cut off at the header timeout; the server answers others meanwhile")
+    func slowHeaders() async throws {
+        try await H.withServer(limits: ServerLimits(headerTimeout: .milliseconds(300))) { client, _ in
+            let port = try #require(client.port)
+            let slow = try RawConnection(port: port)
+            slow.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\n")
+            let healthy = try await client.execute(uri: "/healthz", method: .get)
+            #expect(healthy.status == .ok)
+            // Closed by the server, with nothing sent, well before the 5 s this read waits.
+            #expect(slow.readToClose(within: 5) == [])
+        }
+    }
+
+    @Test("a body that does not arrive by the deadline is deadline_exceeded (503), not a worker held")
+    func slowBody() async throws {
+        try await H.withServer(limits: ServerLimits(deadline: .milliseconds(300))) { client, _ in
+            let port = try #require(client.port)
+            let slow = try RawConnection(port: port)
+            slow.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n{")
+            let answer = String(decoding: slow.readToClose(within: 5) ?? [], as: UTF8.self)
+            #expect(answer.hasPrefix("HTTP/1.1 503"), "\(answer)")
+            #expect(answer.contains("deadline_exceeded"))
+        }
+    }
+
+    /// The built executable (`swift build` builds it beside the tests).
+    static let executable = ServerHarness.root.appendingPathComponent("Server/.build/debug/geoprice-server")
+
+    @Test("SIGTERM: the request in flight is answered, then the process exits 0")
+    func gracefulShutdown() async throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["--port", "0"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // "geoprice-server listening on 127.0.0.1:PORT"
+        var line = [UInt8]()
+        while !line.contains(10), let byte = try output.fileHandleForReading.read(upToCount: 1)?.first { line.append(byte) }
+        let port = try #require(Int(String(decoding: line, as: UTF8.self).split(separator: ":").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
+        // A request of about two seconds (debug build): Corsica's rectangle reprojected with a vertex every 5 m.
+        let body = String(decoding: H.bytes("cases/corsica_rectangle.json"), as: UTF8.self)
+        let connection = try RawConnection(port: port)
+        connection.send("POST /v1/reproject?to=EPSG:32632&densifyM=5 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+        try await Task.sleep(for: .milliseconds(300))
+        kill(process.processIdentifier, SIGTERM)
+        let answer = String(decoding: connection.readToClose(within: 30) ?? [], as: UTF8.self)
+        process.waitUntilExit()
+        #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(300))")
+        #expect(answer.contains(#""type":"FeatureCollection""#))
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+    }
+}
