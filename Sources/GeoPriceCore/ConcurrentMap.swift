@@ -3,15 +3,19 @@ import Dispatch
 /// Runs `count` jobs on as many threads as the current ``Parallelism`` grants (all cores unless a caller granted
 /// fewer) and returns their results in input order. Each worker takes the next job as it finishes one, and runs its
 /// jobs with one thread granted, so that parallel steps nested inside a job stay on that job's thread. With one job
-/// or one thread, everything runs on the calling thread under the caller's grant.
+/// or one thread, everything runs on the calling thread under the caller's grant. Workers keep the caller's
+/// ``WorkDeadline``.
 package func concurrentMap<Value: Sendable>(count: Int, _ job: @Sendable (Int) -> Value) -> [Value] {
     let workers = min(count, Parallelism.current.maxThreads)
     if workers <= 1 { return (0..<count).map(job) }
     let slots = ResultSlots<Value>(count: count)
     let next = JobCounter()
+    let deadline = WorkDeadline.current
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         Parallelism.$granted.withValue(.callingThread) {
-            while let index = next.take(below: count) { slots.set(index, job(index)) }
+            WorkDeadline.$current.withValue(deadline) {
+                while let index = next.take(below: count) { slots.set(index, job(index)) }
+            }
         }
     }
     return slots.values

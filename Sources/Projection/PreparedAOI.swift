@@ -17,9 +17,10 @@ public struct PreparedAOI: Sendable, Hashable {
     public let perimeterKm: Double
 
     /// Prepares an AOI whose coordinates are in `crs` (`nil`: lon/lat on WGS84).
-    /// - Throws: ``GeoPriceError`` `unknown_crs`, `projection_failed`, and the validation errors of
-    ///   ``AOIValidation/validate(_:)``.
+    /// - Throws: ``GeoPriceError`` `unknown_crs`, `projection_failed`, the validation errors of
+    ///   ``AOIValidation/validate(_:)``, and `deadline_exceeded` past a ``WorkDeadline``.
     public init(_ aoi: AOI, crs: String? = nil) throws(GeoPriceError) {
+        try WorkDeadline.check()
         let lonLat = try aoi.toLonLat(from: crs)
         self.aoi = lonLat
         unwrapped = try AOIValidation.validate(lonLat)

@@ -124,6 +124,7 @@ struct _ReprojectionWork {
     /// feature `first` (for error paths).
     mutating func transform(_ features: inout [Feature], numberedFrom first: Int) throws(GeoPriceError) {
         for index in features.indices {
+            try WorkDeadline.check()
             guard let geometry = features[index].geometry else { continue }
             let path = JSONPath.root.appending("features").appending(first + index).appending("geometry")
             features[index].geometry = try transform(geometry, at: path)

@@ -5,12 +5,12 @@ import Synchronization
 
 /// Runs a request's CPU work on a Dispatch thread (never on Swift concurrency's cooperative pool), one thread per
 /// request, holding an admission slot until the work stops; the reply waits for the work or for the deadline,
-/// whichever comes first.
+/// whichever comes first, and the work itself stops at its next step boundary past the deadline (``WorkDeadline``).
 struct WorkRunner: Sendable {
     let admission: AdmissionControl
 
-    /// The work's bytes, or `deadline_exceeded` when the deadline comes first (the work then finishes unobserved,
-    /// still holding its slot, so that the limit on work in progress stays true).
+    /// The work's bytes, or `deadline_exceeded` when the deadline comes first (the work then stops at its next step
+    /// boundary, still holding its slot until it does, so that the limit on work in progress stays true).
     func run(until deadline: ContinuousClock.Instant, _ work: @escaping @Sendable () throws(GeoPriceError) -> [UInt8]) async throws(GeoPriceError) -> [UInt8] {
         try await admission.acquire(until: deadline)
         guard ContinuousClock.now < deadline else {
@@ -23,7 +23,9 @@ struct WorkRunner: Sendable {
                 once.withLock { $0.take() }?.resume(returning: result)
             }
             DispatchQueue.global().async { [admission] in
-                let result = Parallelism.callingThread.granting { Result { () throws(GeoPriceError) in try work() } }
+                let result = Parallelism.callingThread.granting {
+                    WorkDeadline.within(deadline) { Result { () throws(GeoPriceError) in try work() } }
+                }
                 admission.release()
                 finish(result)
             }
@@ -58,6 +60,7 @@ struct WorkRunner: Sendable {
         }
         DispatchQueue.global().async { [admission] in
             let result = Parallelism.callingThread.granting {
+                WorkDeadline.within(deadline) {
                 Result { () throws(GeoPriceError) in
                     try produce { bytes in
                         if ContinuousClock.now > deadline {
@@ -67,6 +70,7 @@ struct WorkRunner: Sendable {
                             emit(bytes, false)
                         }
                     }
+                }
                 }
             }
             switch result {
