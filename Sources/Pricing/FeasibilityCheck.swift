@@ -77,7 +77,7 @@ public struct FeasibilityCheck: Sendable, Equatable {
 }
 
 extension FeasibilityCheck {
-    /// The answer of `geoprice feasibility --json`: one AOI's ``jsonObject``, or for several `count`, `verdicts`
+    /// The answer of `geoprice feasibility --json`: one AOI's `jsonObject`, or for several `count`, `verdicts`
     /// (how many of each) and `aois`.
     public static func jsonObject(of checks: [FeasibilityCheck]) -> JSONObject {
         if checks.count == 1 { return checks[0].jsonObject }

@@ -14,7 +14,11 @@ public enum RequestReader {
     public static func read(_ bytes: some Collection<UInt8>, captures extra: [Capture] = [], asOf: CalendarDate = .today)
         throws(GeoPriceError) -> EstimateRequest
     {
-        let value = try JSONReader().read(bytes)
+        try read(JSONReader().read(bytes), captures: extra, asOf: asOf)
+    }
+
+    /// Reads a request already parsed as JSON (what reading its text does once it has parsed it).
+    public static func read(_ value: JSONValue, captures extra: [Capture] = [], asOf: CalendarDate = .today) throws(GeoPriceError) -> EstimateRequest {
         guard case .object(let root) = value else {
             throw GeoPriceError(.invalidRequest, "an estimate request is a JSON object, found \(value.typeName)", path: "$")
         }

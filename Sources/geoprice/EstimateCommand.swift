@@ -84,7 +84,8 @@ struct EstimateCommand: ParsableCommand {
             let date = CalendarDate(utc: instant)
             if let request {
                 let bytes = try InputFile.bytes(request)
-                if case .object(let object) = try JSONReader().read(bytes), STATOrderRequest.isSTATShaped(object) {
+                let value = try JSONReader().read(bytes)
+                if case .object(let object) = value, STATOrderRequest.isSTATShaped(object) {
                     guard product.isEmpty, options.isEmpty, priority == nil, captures == nil, !splitByDate else {
                         throw GeoPriceError(
                             .conflictingOptions,
@@ -95,7 +96,7 @@ struct EstimateCommand: ParsableCommand {
                     try write(estimate, catalog: estimator.catalog, issuedAt: instant) { bytes }
                 } else {
                     let pool = try captures.map { try CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes($0))) } ?? []
-                    let estimate = try estimator.estimate(RequestReader.read(bytes, captures: pool, asOf: date))
+                    let estimate = try estimator.estimate(RequestReader.read(value, captures: pool, asOf: date))
                     try write(estimate, catalog: estimator.catalog, issuedAt: instant) { bytes }
                 }
                 return

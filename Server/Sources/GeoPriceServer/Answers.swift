@@ -31,10 +31,11 @@ enum Answers {
     }
 
     private static func estimateValue(_ body: [UInt8], estimator: Estimator, asOf: CalendarDate) throws(GeoPriceError) -> Estimate {
-        if case .object(let object) = try JSONReader().read(body), STATOrderRequest.isSTATShaped(object) {
+        let value = try JSONReader().read(body)
+        if case .object(let object) = value, STATOrderRequest.isSTATShaped(object) {
             return try estimator.estimate(STATOrderRequest(object), asOf: asOf)
         }
-        return try estimator.estimate(RequestReader.read(body, captures: [], asOf: asOf))
+        return try estimator.estimate(RequestReader.read(value, captures: [], asOf: asOf))
     }
 
     /// The coverage body: `{"aois": GeoJSON, "captures": GeoJSON, "threshold": 85, "gains": false}`.
