@@ -99,6 +99,9 @@ enum Answers {
             guard let aois = object["aois"] ?? object["featureCollection"] else {
                 throw GeoPriceError(.invalidRequest, "a feasibility request gives its 'aois' (GeoJSON)", path: "$.aois")
             }
+            for key in ["datetime", "priority"] where object[key] != nil && object[key]?.stringValue == nil {
+                throw GeoPriceError(.invalidRequest, "'\(key)' is a string", path: "$.\(key)")
+            }
             let window = try object["datetime"].flatMap(\.stringValue).map { text throws(GeoPriceError) in
                 try ISO8601Interval(parsing: text, path: "$.datetime")
             }

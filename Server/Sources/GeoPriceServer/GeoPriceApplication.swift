@@ -63,11 +63,13 @@ public struct GeoPriceApplication: Sendable {
             return try Answers.area(body, crs: query["crs"].map(String.init), feature: query["feature"].map(String.init), repair: query["repair"] == "true")
         }
         let coverageLines: LineProducer = { _, body throws(GeoPriceError) in
-            let request = try Answers.CoverageBody(body)
-            let aois = JSONWriter().bytes(request.aois.jsonValue)
-            let calculator = request.calculator
+            // The captures are read and indexed inside the admitted work, not before it.
             return { write throws(GeoPriceError) in
-                try NDJSONPipe.answer(aois, with: { aoi throws(GeoPriceError) in JSONWriter().bytes(.object(try calculator.cover(aoi).jsonObject)) }, write: write)
+                let request = try Answers.CoverageBody(body)
+                let calculator = request.calculator
+                try NDJSONPipe.answer(
+                    JSONWriter().bytes(request.aois.jsonValue), with: { aoi throws(GeoPriceError) in JSONWriter().bytes(.object(try calculator.cover(aoi).jsonObject)) },
+                    write: write)
             }
         }
         for path in ["/v1/coverage", "/v1/orders/coverage/get", "/v1/op/orders.coverage.get"] {

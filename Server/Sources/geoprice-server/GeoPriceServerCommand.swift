@@ -42,6 +42,16 @@ struct GeoPriceServerCommand: AsyncParsableCommand {
     @Option(help: "Seconds before an idle connection is closed.")
     var idleTimeoutSeconds = 30.0
 
+    func validate() throws {
+        for (name, value) in [("--deadline-seconds", deadlineSeconds), ("--idle-timeout-seconds", idleTimeoutSeconds)]
+        where !(value.isFinite && value > 0 && value <= 86_400) {
+            throw ValidationError("\(name) is a number of seconds above 0 and at most 86400, found \(value)")
+        }
+        guard maxBodyBytes > 0, maxInWork > 0, maxQueued >= 0 else {
+            throw ValidationError("--max-body-bytes and --max-in-work are positive, --max-queued not negative")
+        }
+    }
+
     func run() async throws {
         signal(SIGPIPE, SIG_IGN)
         var logger = Logger(label: "geoprice-server")

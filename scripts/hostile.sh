@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# geoprice-server under hostile load: the p99 of valid requests (a 5-vertex AOI on POST /v1/area, wrk) when quiet,
+# then while other clients send bodies over the limit, 1,000-deep JSON, a 2,000,000-vertex AOI, slow-loris
+# connections and 10,000 distinct CRS strings; then the server's resident memory after 100,000 and after 1,000,000
+# valid requests. Prints one table.
+#   scripts/hostile.sh [SECONDS per load, default 20]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-20}"
+scripts/setup.sh
+export PATH="$PATH:/opt/swift/usr/bin"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+swift build -c release --package-path Server --product geoprice-server >&2
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+port=18085
+LOG_LEVEL=warning Server/.build/release/geoprice-server --port $port >/dev/null 2>&1 & server=$!; pids+=($server)
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+json.dump({"type": "Polygon", "coordinates": [[[2, 45], [2.1, 45], [2.1, 45.1], [2, 45.1], [2, 45]]]}, open(f"{work}/small.json", "w"))
+open(f"{work}/small.lua", "w").write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+                                     f'local f = io.open("{work}/small.json", "rb")\nwrk.body = f:read("*all")\nf:close()\n')
+open(f"{work}/deep.json", "w").write("[" * 1000 + "]" * 1000)
+with open(f"{work}/huge.json", "w") as out:  # 2,000,000 vertices: over the 32 MiB body limit
+    out.write('{"type":"Polygon","coordinates":[[')
+    out.write(",".join(f"[{2 + i * 1e-7:.7f},45.0]" for i in range(2_000_000)))
+    out.write("]]}")
+open(f"{work}/over.json", "wb").write(b" " * (33 << 20))
+PY
+
+p99() { wrk -t1 -c16 -d"${seconds}s" --latency -s "$work/small.lua" "http://127.0.0.1:$port/v1/area" | awk '$1 == "99%" {print $2} /Non-2xx/ {print "non-2xx " $4}' | tr '\n' ' '; }
+rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$server/status"; }
+
+quiet=$(p99)
+
+# The hostile clients, each in a loop for the whole measurement.
+( while :; do curl -s -o /dev/null -X POST --data-binary @"$work/over.json" "http://127.0.0.1:$port/v1/area"; done ) & pids+=($!)
+( while :; do curl -s -o /dev/null -X POST --data-binary @"$work/deep.json" "http://127.0.0.1:$port/v1/area"; done ) & pids+=($!)
+( while :; do curl -s -o /dev/null -X POST --data-binary @"$work/huge.json" "http://127.0.0.1:$port/v1/area"; done ) & pids+=($!)
+python3 - "$port" <<'PY' & pids+=($!)
+import socket, sys, time
+port = int(sys.argv[1])
+held = []
+while True:  # slow loris: 200 connections, each sending one header byte a second, reopened when cut
+    held = [s for s in held if s.fileno() != -1]
+    while len(held) < 200:
+        s = socket.create_connection(("127.0.0.1", port)); s.send(b"POST /v1/area HTTP/1.1\r\nHost: x\r\n"); held.append(s)
+    for s in list(held):
+        try: s.send(b"X")
+        except OSError: s.close(); held.remove(s)
+    time.sleep(1)
+PY
+python3 - "$port" "$work/small.json" <<'PY' & pids+=($!)
+import http.client, sys, urllib.parse
+port, body = int(sys.argv[1]), open(sys.argv[2], "rb").read()
+index = 0
+while True:  # 10,000 distinct CRS strings, over and over
+    crs = urllib.parse.quote(f"+proj=tmerc +lon_0={(index % 10000) / 100} +ellps=WGS84 +units=m +no_defs")
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("POST", f"/v1/area?crs={crs}", body); connection.getresponse().read(); connection.close()
+    index += 1
+PY
+sleep 2
+hostile=$(p99)
+for pid in "${pids[@]:1}"; do kill "$pid" 2>/dev/null || true; done
+pids=("$server")
+alive=$(curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && echo yes || echo no)
+
+# Memory: after 100,000 valid requests, then after 1,000,000.
+requests() { wrk -t2 -c64 -d600s -s <(cat "$work/small.lua"; echo "local n = 0
+response = function() n = n + 1; if n >= $1 then wrk.thread:stop() end end") "http://127.0.0.1:$port/v1/area" >/dev/null; }
+requests 50000
+after100k=$(rss)
+requests 450000
+after1m=$(rss)
+
+echo "| measurement | value |"
+echo "|---|---|"
+echo "| p99 of valid requests, quiet | $quiet |"
+echo "| p99 of valid requests, under hostile load | $hostile |"
+echo "| server alive afterwards | $alive |"
+echo "| resident memory after 100,000 valid requests | $after100k |"
+echo "| resident memory after 1,000,000 valid requests | $after1m |"
