@@ -3,6 +3,7 @@ import GeoPricing
 import Hummingbird
 import Logging
 import NIOCore
+import Synchronization
 
 /// What an NDJSON route streams: from the request and its body, the work that writes one line per AOI.
 typealias LineProducer = @Sendable (Request, [UInt8]) throws(GeoPriceError) -> (@Sendable (@escaping @Sendable ([UInt8]) -> Void) throws(GeoPriceError) -> Void)
@@ -184,30 +185,25 @@ public struct GeoPriceApplication: Sendable {
     /// trickling its body cannot hold a worker).
     static func collectBody(_ request: inout Request, limit: Int, deadline: ContinuousClock.Instant) async throws(GeoPriceError) -> [UInt8] {
         let body = request.body
-        let outcome: Result<ByteBuffer, GeoPriceError> = await withTaskGroup(of: Result<ByteBuffer, GeoPriceError>?.self) { group in
-            group.addTask {
+        // The first of the body and the deadline answers; a body still trickling is left to its connection's timeouts
+        // (a task group would wait for it, and reading a request body does not always end on cancellation).
+        let outcome: Result<ByteBuffer, GeoPriceError> = await withCheckedContinuation { continuation in
+            let once = Mutex<CheckedContinuation<Result<ByteBuffer, GeoPriceError>, Never>?>(continuation)
+            let finish = { @Sendable (result: Result<ByteBuffer, GeoPriceError>) in once.withLock { $0.take() }?.resume(returning: result) }
+            let reader = Task {
                 do {
-                    return .success(try await body.collect(upTo: limit))
-                } catch is CancellationError {
-                    return nil
+                    finish(.success(try await body.collect(upTo: limit)))
                 } catch {
-                    return .failure(GeoPriceError(
+                    finish(.failure(GeoPriceError(
                         .limitExceeded, "the request body is larger than \(limit) bytes",
-                        details: ["limit": "maxBodyBytes", "maximum": .number(Double(limit))]))
+                        details: ["limit": "maxBodyBytes", "maximum": .number(Double(limit))])))
                 }
             }
-            group.addTask {
+            Task {
                 try? await Task.sleep(until: deadline, clock: .continuous)
-                return Task.isCancelled ? nil : .failure(GeoPriceError(.deadlineExceeded, "the request body did not arrive in time"))
+                finish(.failure(GeoPriceError(.deadlineExceeded, "the request body did not arrive in time")))
+                reader.cancel()
             }
-            var first: Result<ByteBuffer, GeoPriceError>?
-            for await result in group {
-                if let result, first == nil {
-                    first = result
-                    group.cancelAll()
-                }
-            }
-            return first ?? .failure(GeoPriceError(.deadlineExceeded, "the request body did not arrive in time"))
         }
         return Array(buffer: try outcome.get())
     }
