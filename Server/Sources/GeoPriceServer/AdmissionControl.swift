@@ -26,17 +26,13 @@ public final class AdmissionControl: Sendable {
     /// Requests waiting now.
     public var queued: Int { state.withLock { $0.waiting.count } }
 
+    private enum Entry { case admitted, refused, queued(Int) }
+
     /// Waits for a slot; the caller gives it back with ``release()`` once the work is done (not when the reply is:
     /// work abandoned by its deadline keeps its slot until it stops).
     /// - Throws: ``GeoPriceError`` `overloaded` when the queue is full, `deadline_exceeded` when the deadline passes
     ///   while waiting.
     public func acquire(until deadline: ContinuousClock.Instant) async throws(GeoPriceError) {
-        try await admit(until: deadline)
-    }
-
-    private enum Entry { case admitted, refused, queued(Int) }
-
-    private func admit(until deadline: ContinuousClock.Instant) async throws(GeoPriceError) {
         let entry: Entry = state.withLock { state in
             if state.inWork < maxInWork {
                 state.inWork += 1

@@ -65,9 +65,10 @@ enum Answers {
                 guard case .bool(let flag) = given else { throw GeoPriceError(.invalidRequest, "'gains' is true or false", path: "$.gains") }
                 gains = flag
             }
-            self.aois = try GeoJSONReader().read(JSONWriter().bytes(aois))
+            let reader = GeoJSONReader()
+            self.aois = try reader.document(from: aois, at: JSONPath.root.appending("aois"))
             calculator = try CoverageCalculator(
-                captures: CaptureReader.captures(in: GeoJSONReader().read(JSONWriter().bytes(captures))), thresholdPercent: threshold,
+                captures: CaptureReader.captures(in: reader.document(from: captures, at: JSONPath.root.appending("captures"))), thresholdPercent: threshold,
                 includesCaptureShares: gains)
         }
     }
@@ -105,7 +106,7 @@ enum Answers {
             let window = try object["datetime"].flatMap(\.stringValue).map { text throws(GeoPriceError) in
                 try ISO8601Interval(parsing: text, path: "$.datetime")
             }
-            let prepared = try GeoJSONReader().read(JSONWriter().bytes(aois)).lonLatAOIs().map { aoi throws(GeoPriceError) in try PreparedAOI(aoi) }
+            let prepared = try GeoJSONReader().document(from: aois, at: JSONPath.root.appending("aois")).lonLatAOIs().map { aoi throws(GeoPriceError) in try PreparedAOI(aoi) }
             checks = try estimator.feasibility(
                 of: prepared, FeasibilityRequest(productID: product, priority: object["priority"]?.stringValue, window: window,
                     filter: object["filter"], constraints: object["constraints"]), asOf: asOf)
