@@ -33,6 +33,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         daysSinceEpoch = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
     }
 
+    /// The date's first instant, 00:00:00 UTC.
+    public var firstInstant: Date { Date(timeIntervalSince1970: Double(daysSinceEpoch) * 86_400) }
+
+    /// Reads an as-of time: an RFC 3339 instant, or `YYYY-MM-DD` for that day's first instant.
+    /// - Throws: ``GeoPriceError`` `invalid_date`, naming `path` when given.
+    public static func instant(parsing text: String, path: String? = nil) throws(GeoPriceError) -> Date {
+        if let instant = RFC3339.date(text) { return instant }
+        return try CalendarDate(parsing: text, path: path).firstInstant
+    }
+
     /// Today's UTC date.
     public static var today: CalendarDate { CalendarDate(utc: Date()) }
 

@@ -28,37 +28,50 @@ extension Planar {
         return Repair(polygons: try context.polygons(of: result.pointer), wasValid: false, reason: problem.reason)
     }
 
-    /// The width of the minimum rotated rectangle (`GEOSMinimumWidth_r`), in the plane's units.
+    /// The minimum width (`GEOSMinimumWidth_r`), in the plane's units.
     public static func minimumWidth(of polygons: [PlanarPolygon]) throws(GEOSFailure) -> Double {
+        let segment = try minimumWidthSegment(of: polygons)
+        return ((segment.1 - segment.0) * (segment.1 - segment.0)).sum().squareRoot()
+    }
+
+    /// The sides of the minimum-width rectangle, in the plane's units: `width` is ``minimumWidth(of:)``, `length` the
+    /// polygons' extent across that width's direction. Measured from `GEOSMinimumWidth_r` rather than taken from
+    /// `GEOSMinimumRotatedRectangle_r`, which from GEOS 3.12 returns the minimum-*area* rectangle instead, so the
+    /// sides do not depend on the GEOS version. Degenerate input (collinear points) gives a zero width and the
+    /// points' extent as the length.
+    public static func minimumRectangleSides(of polygons: [PlanarPolygon]) throws(GEOSFailure) -> (width: Double, length: Double) {
+        let (from, to) = try minimumWidthSegment(of: polygons)
+        let points = polygons.flatMap { $0.rings.flatMap { $0 } }
+        guard let first = points.first else { return (0, 0) }
+        let across = to - from
+        let width = (across * across).sum().squareRoot()
+        let along: SIMD2<Double>
+        if width > 0 {
+            along = SIMD2(-across.y, across.x) / width
+        } else {
+            let farthest = points.max { (($0 - first) * ($0 - first)).sum() < (($1 - first) * ($1 - first)).sum() }!
+            let reach = ((farthest - first) * (farthest - first)).sum().squareRoot()
+            guard reach > 0 else { return (0, 0) }
+            along = (farthest - first) / reach
+        }
+        var low = Double.infinity, high = -Double.infinity
+        for point in points {
+            let position = (point * along).sum()
+            low = min(low, position)
+            high = max(high, position)
+        }
+        return (width, high - low)
+    }
+
+    /// The two ends of the minimum width's segment (`GEOSMinimumWidth_r`).
+    private static func minimumWidthSegment(of polygons: [PlanarPolygon]) throws(GEOSFailure) -> (SIMD2<Double>, SIMD2<Double>) {
         let context = GEOSContext.current
         let geometry = try context.makeGeometry(polygons)
         guard let line = GEOSMinimumWidth_r(context.handle, geometry.pointer) else { throw context.failure("GEOSMinimumWidth_r") }
         let segment = GEOSGeometry(taking: line, context: context)
-        var length = 0.0
-        guard GEOSLength_r(context.handle, segment.pointer, &length) != 0 else { throw context.failure("GEOSLength_r") }
-        return length
-    }
-
-    /// The sides of the minimum rotated rectangle (`GEOSMinimumRotatedRectangle_r`, which GEOS 3.11 builds on the
-    /// minimum width, so `width` is ``minimumWidth(of:)``), in the plane's units: `width` the shorter, `length` the
-    /// longer. Degenerate input (a segment, a point) gives a zero width.
-    public static func minimumRectangleSides(of polygons: [PlanarPolygon]) throws(GEOSFailure) -> (width: Double, length: Double) {
-        let context = GEOSContext.current
-        let geometry = try context.makeGeometry(polygons)
-        guard let made = GEOSMinimumRotatedRectangle_r(context.handle, geometry.pointer) else {
-            throw context.failure("GEOSMinimumRotatedRectangle_r")
-        }
-        let rectangle = GEOSGeometry(taking: made, context: context)
-        guard Int(GEOSGeomTypeId_r(context.handle, rectangle.pointer)) == Int(GEOS_POLYGON.rawValue) else {
-            var length = 0.0
-            guard GEOSLength_r(context.handle, rectangle.pointer, &length) != 0 else { throw context.failure("GEOSLength_r") }
-            return (0, length)
-        }
-        let corners = try context.polygons(of: rectangle.pointer).first?.rings.first ?? []
-        guard corners.count >= 3 else { return (0, 0) }
-        let first = ((corners[1] - corners[0]) * (corners[1] - corners[0])).sum().squareRoot()
-        let second = ((corners[2] - corners[1]) * (corners[2] - corners[1])).sum().squareRoot()
-        return (min(first, second), max(first, second))
+        let ends = try context.points(of: segment.pointer)
+        guard let first = ends.first, let last = ends.last else { return (.zero, .zero) }
+        return (first, last)
     }
 
     /// The polygons grown (or, for a negative distance, shrunk) by a distance in the plane's units

@@ -38,7 +38,7 @@ public struct FeasibilityCheck: Sendable, Equatable {
     public var window: ISO8601Interval?
     /// Geodesic area, km².
     public var km2: Double
-    /// The ground width of the AOI's minimum rotated rectangle, km.
+    /// The ground width of the AOI's minimum-width rectangle, km.
     public var widthKm: Double
     /// The ground length of that rectangle, km.
     public var lengthKm: Double
@@ -118,16 +118,16 @@ public struct FeasibilityRequest: Sendable {
 }
 
 extension Estimator {
-    /// Checks each AOI against the product's ``FeasibilityRules``, the window against `asOf` (the start of that UTC
-    /// day) and the product's minimum for the priority.
+    /// Checks each AOI against the product's ``FeasibilityRules``, the window against the instant `asOf` (a window
+    /// that has ended by then is closed; what is left of it from then must reach the priority's minimum).
     ///
     /// Hard rules (area above the maximum, an edge beyond the product's latitude band, a window already closed or
-    /// shorter than the priority's minimum) give `rejected`; soft ones (a minimum rotated rectangle wider or longer
+    /// shorter than the priority's minimum) give `rejected`; soft ones (a minimum-width rectangle wider or longer
     /// than the priority's automatic extent, a strict constraint in a short window) give `study`.
     /// - Throws: ``GeoPriceError`` for the request: `unknown_product`, `invalid_request` (an archive product),
     ///   `unknown_option` (a priority the product does not offer), `unknown_queryable`, `invalid_filter`,
     ///   `unsatisfiable_filter`; and `projection_failed` or a GEOS failure measuring an AOI.
-    public func feasibility(of aois: [PreparedAOI], _ request: FeasibilityRequest, asOf: CalendarDate) throws(GeoPriceError) -> [FeasibilityCheck] {
+    public func feasibility(of aois: [PreparedAOI], _ request: FeasibilityRequest, asOf: Date) throws(GeoPriceError) -> [FeasibilityCheck] {
         guard let product = catalog.product(request.productID) else {
             throw GeoPriceError(.unknownProduct, "no product '\(request.productID)' in the catalog", path: "$.product",
                 details: ["product": .string(request.productID), "known": .array(catalog.products.map { .string($0.id) })])

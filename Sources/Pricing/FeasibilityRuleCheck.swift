@@ -8,7 +8,7 @@ struct _FeasibilityRuleCheck {
     let rules: FeasibilityRules
     let priority: String?
     let allowed: [String: _AllowedValues]
-    let asOf: CalendarDate
+    let asOf: Date
 
     func reasons(for check: FeasibilityCheck) -> [FeasibilityCheck.Reason] {
         var reasons: [FeasibilityCheck.Reason] = []
@@ -30,23 +30,23 @@ struct _FeasibilityRuleCheck {
         let openSeconds = check.window.map { $0.secondsOpen(from: asOf) }
         if let window = check.window, let seconds = openSeconds {
             if seconds <= 0 {
-                add("window_closed", hard: true, "the window \(window) has ended by \(asOf)",
-                    ["datetime": .string(window.description), "asOf": .string(asOf.description)])
+                add("window_closed", hard: true, "the window \(window) has ended by \(RFC3339.string(asOf))",
+                    ["datetime": .string(window.description), "asOf": .string(RFC3339.string(asOf))])
             } else if let priority, let hours = product.minimumWindowHours[priority], seconds < Self.double(hours) * 3_600 {
                 add("window_too_short", hard: true,
-                    "the window leaves \(Self.text(seconds / 3_600)) h from \(asOf); \(product.id) at priority \(priority) needs \(Money.string(hours)) h",
+                    "the window leaves \(Self.text(seconds / 3_600)) h from \(RFC3339.string(asOf)); \(product.id) at priority \(priority) needs \(Money.string(hours)) h",
                     ["hours": .number(seconds / 3_600), "minimumHours": .string(Money.string(hours))])
             }
         }
         if let priority, let extent = rules.automatic[priority] {
             if check.widthKm > Self.double(extent.maxWidthKm) {
                 add("wider_than_automatic", hard: false,
-                    "the AOI's minimum rotated rectangle is \(Self.text(check.widthKm)) km wide; at priority \(priority) \(product.id) is automatic up to \(Money.string(extent.maxWidthKm)) km",
+                    "the AOI's minimum-width rectangle is \(Self.text(check.widthKm)) km wide; at priority \(priority) \(product.id) is automatic up to \(Money.string(extent.maxWidthKm)) km",
                     ["widthKm": .number(check.widthKm), "maxWidthKm": .string(Money.string(extent.maxWidthKm))])
             }
             if check.lengthKm > Self.double(extent.maxLengthKm) {
                 add("longer_than_automatic", hard: false,
-                    "the AOI's minimum rotated rectangle is \(Self.text(check.lengthKm)) km long; at priority \(priority) \(product.id) is automatic up to \(Money.string(extent.maxLengthKm)) km",
+                    "the AOI's minimum-width rectangle is \(Self.text(check.lengthKm)) km long; at priority \(priority) \(product.id) is automatic up to \(Money.string(extent.maxLengthKm)) km",
                     ["lengthKm": .number(check.lengthKm), "maxLengthKm": .string(Money.string(extent.maxLengthKm))])
             }
         }
@@ -69,11 +69,10 @@ struct _FeasibilityRuleCheck {
 }
 
 extension ISO8601Interval {
-    /// How long the window stays open from the start of `asOf` (UTC), seconds: from its start or that instant,
-    /// whichever is later, to its end (infinite for an open end; zero or less once it has ended).
-    func secondsOpen(from asOf: CalendarDate) -> Double {
-        let day = Date(timeIntervalSince1970: Double(asOf.daysSinceEpoch) * 86_400)
+    /// How long the window stays open from the instant `asOf`, seconds: from its start or that instant, whichever
+    /// is later, to its end (infinite for an open end; zero or less once it has ended).
+    func secondsOpen(from asOf: Date) -> Double {
         guard let end else { return .infinity }
-        return end.timeIntervalSince(max(start ?? day, day))
+        return end.timeIntervalSince(max(start ?? asOf, asOf))
     }
 }

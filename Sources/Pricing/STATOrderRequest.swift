@@ -93,13 +93,13 @@ extension Estimator {
     /// Prices a STAT order request as one item on its AOI: `filter` and `constraints` resolve to the product's priced
     /// options through their queryables (a threshold option applies when everything the request allows lies within
     /// it; a listed option takes its default when the request allows it, else the first allowed value in catalog
-    /// order), the window is checked against `asOf` and the product's minimum for the priority, and each resolution
-    /// leads the line's rules.
+    /// order), the window is checked from the instant `asOf` against the product's minimum for the priority, and each
+    /// resolution leads the line's rules. The estimate is priced as of `asOf`'s UTC date.
     /// - Throws: ``GeoPriceError``: `unknown_product`, `invalid_parameter` (the request fails the product's
     ///   ``Product/orderSchema``: keyword and path), `unknown_queryable` (the message lists the queryables),
     ///   `invalid_filter`, `invalid_parameter`, `unsatisfiable_filter`, `window_closed`, `window_too_short`, and
     ///   what pricing the request throws.
-    public func estimate(_ request: STATOrderRequest, asOf: CalendarDate, contract: String? = nil, vouchers: [String] = [])
+    public func estimate(_ request: STATOrderRequest, asOf: Date, contract: String? = nil, vouchers: [String] = [])
         throws(GeoPriceError) -> Estimate
     {
         guard let product = catalog.product(request.productID) else {
@@ -118,7 +118,7 @@ extension Estimator {
         rules.append(try windowRule(request.window, product: product, options: options, asOf: asOf))
         var estimate = try self.estimate(EstimateRequest(
             aois: [request.aoi], items: [EstimateRequest.Item(product: product.id, options: options, path: .root)], contract: contract,
-            vouchers: vouchers, asOf: asOf))
+            vouchers: vouchers, asOf: CalendarDate(utc: asOf)))
         for index in estimate.lines.indices { estimate.lines[index].rules.insert(contentsOf: rules, at: 0) }
         return estimate
     }
@@ -168,29 +168,28 @@ extension Estimator {
         return (options, rules, sets.allowed)
     }
 
-    /// The window checked: not over before `asOf`, and at least the product's minimum for the priority from `asOf`
-    /// on (an open end counts as long enough).
-    private func windowRule(_ window: ISO8601Interval, product: Product, options: [(key: String, value: String)], asOf: CalendarDate)
+    /// The window checked: not over by the instant `asOf`, and at least the product's minimum for the priority from
+    /// `asOf` on (an open end counts as long enough).
+    private func windowRule(_ window: ISO8601Interval, product: Product, options: [(key: String, value: String)], asOf: Date)
         throws(GeoPriceError) -> Estimate.Rule
     {
-        let today = Date(timeIntervalSince1970: Double(asOf.daysSinceEpoch) * 86_400)
-        if let end = window.end, end < today {
+        let length = window.secondsOpen(from: asOf)
+        if length <= 0 {
             throw GeoPriceError(
-                .windowClosed, "the window \(window) ended before \(asOf)", path: "$.datetime",
-                details: ["datetime": .string(window.description), "asOf": .string(asOf.description)])
+                .windowClosed, "the window \(window) has ended by \(RFC3339.string(asOf))", path: "$.datetime",
+                details: ["datetime": .string(window.description), "asOf": .string(RFC3339.string(asOf))])
         }
         var values: JSONObject = ["datetime": .string(window.description)]
         let priority = options.first { $0.key == "priority" }?.value
             ?? product.options.first { $0.key == "priority" }?.defaultValue
         if let priority, let hours = product.minimumWindowHours[priority] {
             let minimum = NSDecimalNumber(decimal: hours).doubleValue * 3_600
-            let length = window.secondsOpen(from: asOf)
             values["priority"] = .string(priority)
             values["minimumHours"] = .string(Money.string(hours))
             if length < minimum {
                 throw GeoPriceError(
                     .windowTooShort,
-                    "the window \(window) leaves \(JSONWriter.numberText((length / 36).rounded() / 100)) h from \(asOf); \(product.id) at priority \(priority) needs \(Money.string(hours)) h",
+                    "the window \(window) leaves \(JSONWriter.numberText((length / 36).rounded() / 100)) h from \(RFC3339.string(asOf)); \(product.id) at priority \(priority) needs \(Money.string(hours)) h",
                     path: "$.datetime", details: ["hours": .number(length / 3_600), "minimumHours": .string(Money.string(hours)), "priority": .string(priority)])
             }
         }

@@ -86,14 +86,14 @@ public struct GroundMetric: Sendable {
     /// The smallest part width (m): the one an ordering rule's minimum width is checked against.
     public func minimumWidth() throws(GeoPriceError) -> Double { try minimumWidths().min() ?? 0 }
 
-    /// The ground width and length (m) of the minimum rotated rectangle around the whole AOI, all its parts
-    /// together: what a satellite's strips must span (feasibility).
+    /// The ground width and length (m) of the minimum-width rectangle around the whole AOI, all its parts together
+    /// (``Planar/minimumRectangleSides(of:)``): what a satellite's strips must span (feasibility).
     public func rectangleSides() throws(GeoPriceError) -> (width: Double, length: Double) {
         do {
             let sides = try Planar.minimumRectangleSides(of: parts)
             return (sides.width / scale, sides.length / scale)
         } catch {
-            throw GeoPriceError(error, step: "find the minimum rotated rectangle", path: aoi.path.description)
+            throw GeoPriceError(error, step: "find the minimum-width rectangle", path: aoi.path.description)
         }
     }
 

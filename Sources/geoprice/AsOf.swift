@@ -5,7 +5,6 @@ import GeoPricing
 enum AsOf {
     static func instant(_ text: String?, path: String = "--as-of") throws(GeoPriceError) -> Date {
         guard let text else { return Date() }
-        if let instant = RFC3339.date(text) { return instant }
-        return Date(timeIntervalSince1970: Double(try CalendarDate(parsing: text, path: path).daysSinceEpoch) * 86_400)
+        return try CalendarDate.instant(parsing: text, path: path)
     }
 }

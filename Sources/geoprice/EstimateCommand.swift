@@ -45,7 +45,7 @@ struct EstimateCommand: ParsableCommand {
     @Flag(help: "Archive: one line per UTC acquisition date.")
     var splitByDate = false
 
-    @Option(help: "The estimate's date, YYYY-MM-DD, or an RFC 3339 instant (a quotation's issuedAt) (default: now, UTC).")
+    @Option(help: "The estimate's time, an RFC 3339 instant or YYYY-MM-DD (its first instant): the price's date, a STAT window's start, a quotation's issuedAt (default: now).")
     var asOf: String?
 
     @Option(help: "A catalog file instead of the bundled default.")
@@ -92,7 +92,7 @@ struct EstimateCommand: ParsableCommand {
                             "a STAT order request carries its own product and constraints: --product, --option, --priority, --captures and --split-by-date do not apply to it",
                             path: "--request")
                     }
-                    let estimate = try estimator.estimate(STATOrderRequest(object), asOf: date, contract: contract, vouchers: vouchers)
+                    let estimate = try estimator.estimate(STATOrderRequest(object), asOf: instant, contract: contract, vouchers: vouchers)
                     try write(estimate, catalog: estimator.catalog, issuedAt: instant) { bytes }
                 } else {
                     let pool = try captures.map { try CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes($0))) } ?? []

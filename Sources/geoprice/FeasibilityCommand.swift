@@ -25,7 +25,7 @@ struct FeasibilityCommand: ParsableCommand {
     @Option(help: "A CQL2 JSON filter file over the product's queryables (eo:cloud_cover, view:off_nadir, priority).")
     var filter: String?
 
-    @Option(help: "The day the window is checked from, YYYY-MM-DD (default: today, UTC).")
+    @Option(help: "The instant the window is checked from, RFC 3339, or YYYY-MM-DD for its first instant (default: now).")
     var asOf: String?
 
     @Option(help: "A catalog file instead of the bundled default.")
@@ -48,7 +48,7 @@ struct FeasibilityCommand: ParsableCommand {
         let checks: [FeasibilityCheck]
         do throws(GeoPriceError) {
             let estimator = Estimator(catalog: try InputFile.catalog(catalog))
-            let date = try asOf.map { text throws(GeoPriceError) in try CalendarDate(parsing: text, path: "--as-of") } ?? .today
+            let date = try AsOf.instant(asOf)
             if let request {
                 let stat = try STATOrderRequest(reading: InputFile.bytes(request))
                 checks = try estimator.feasibility(of: [PreparedAOI(stat.aoi)], FeasibilityRequest(stat), asOf: date)

@@ -16,7 +16,7 @@ struct STATFixtureTests {
         // Library.
         let estimator = Estimator(catalog: try .bundledDefault())
         let library = Result { () throws(GeoPriceError) -> Estimate in
-            try estimator.estimate(STATOrderRequest(reading: Fixtures.bytes("stat/\(file)")), asOf: CalendarDate(parsing: asOf))
+            try estimator.estimate(STATOrderRequest(reading: Fixtures.bytes("stat/\(file)")), asOf: CalendarDate.instant(parsing: asOf))
         }
         // CLI.
         let result = try CLIRunner.run(["estimate", "--request", Fixtures.path("stat/\(file)"), "--as-of", asOf, "--json"])

@@ -29,6 +29,20 @@ struct PlanarTests {
         #expect(both.width == 1 && both.length == 12)
     }
 
+    /// The quadrilateral (0,0) (4,0) (4,1) (0,3): its minimum width, 6/√5 across the edge from (4,1) to (0,3), makes a
+    /// 6/√5 × 11/√5 rectangle (area 13.2), while its minimum-area rectangle is 3 × 4 (area 12), what
+    /// `GEOSMinimumRotatedRectangle_r` gives from GEOS 3.12 (shapely 2.2 on GEOS 3.14). Sides by rotating calipers by hand.
+    @Test("the rectangle is the minimum-width one, not the minimum-area one, on any GEOS version")
+    func minimumWidthRectangle() throws {
+        let quadrilateral = PlanarPolygon(rings: [[SIMD2(0, 0), SIMD2(4, 0), SIMD2(4, 1), SIMD2(0, 3), SIMD2(0, 0)]])
+        let sides = try Planar.minimumRectangleSides(of: [quadrilateral])
+        #expect(abs(sides.width - 6 / 5.0.squareRoot()) < 1e-12)
+        #expect(abs(sides.length - 11 / 5.0.squareRoot()) < 1e-12)
+        let segment = PlanarPolygon(rings: [[SIMD2(1, 1), SIMD2(4, 5), SIMD2(2.5, 3), SIMD2(1, 1)]])
+        let flat = try Planar.minimumRectangleSides(of: [segment])
+        #expect(flat.width == 0 && flat.length == 5)
+    }
+
     @Test("a hole outside its shell is invalid")
     func holeOutside() throws {
         var polygon = square

@@ -13,7 +13,7 @@ import TestSupport
 @Suite("Feasibility checks")
 struct FeasibilityTests {
     typealias F = PricingFixtures
-    static let asOf = F.date("2026-11-30")
+    static let asOf = F.date("2026-11-30").firstInstant
     static let week = "2026-12-01T00:00:00Z/2026-12-08T00:00:00Z"
 
     /// Sides 12.899988 × 29.899995 km.
@@ -40,7 +40,7 @@ struct FeasibilityTests {
     }
 
     static func check(_ corners: [[Double]], priority: String? = "oneday", window: String? = week, filter: String? = nil,
-                      product: String = "PNEO-TASKING-30CM") throws -> FeasibilityCheck {
+                      product: String = "PNEO-TASKING-30CM", asOf: Date = asOf) throws -> FeasibilityCheck {
         let request = FeasibilityRequest(
             productID: product, priority: priority, window: try window.map { try ISO8601Interval(parsing: $0) },
             filter: try filter.map { try JSONReader().read(Array($0.utf8)) })
@@ -104,7 +104,7 @@ struct FeasibilityTests {
         #expect(!within.reasons.contains { $0.code == "beyond_latitude_reach" })
     }
 
-    @Test("a window already over, or shorter than the priority's minimum from the as-of day, is rejected")
+    @Test("a window already over, or shorter than the priority's minimum from the as-of instant, is rejected")
     func windows() throws {
         let closed = try Self.check(Self.inside, window: "2026-11-20T00:00:00Z/2026-11-29T23:59:59Z")
         #expect(closed.verdict == .rejected)
@@ -116,6 +116,15 @@ struct FeasibilityTests {
         #expect(short.reasons[0].values["minimumHours"] == .string("24"))
         #expect(try Self.check(Self.inside, window: "2026-11-30T00:00:00Z/PT24H").verdict == .automatic)
         #expect(try Self.check(Self.inside, window: nil).verdict == .automatic)
+        // At 12:00 a window that ended at 06:00 the same day is closed, and one to 2026-12-01T06:00Z leaves 18 h.
+        let noon = try #require(RFC3339.date("2026-11-30T12:00:00Z"))
+        let morning = try Self.check(Self.inside, window: "2026-11-29T00:00:00Z/2026-11-30T06:00:00Z", asOf: noon)
+        #expect(morning.reasons.map(\.code) == ["window_closed"])
+        #expect(morning.reasons[0].values["asOf"] == .string("2026-11-30T12:00:00Z"))
+        let afternoon = try Self.check(Self.inside, window: "2026-11-30T00:00:00Z/2026-12-01T06:00:00Z", asOf: noon)
+        #expect(afternoon.reasons.map(\.code) == ["window_too_short"])
+        #expect(afternoon.reasons[0].values["hours"] == .number(18))
+        #expect(try Self.check(Self.inside, window: "2026-11-30T00:00:00Z/2026-12-01T06:00:00Z").verdict == .automatic)
     }
 
     @Test("a strict cloud cover in a window under 168 h needs a study; in a longer one, or looser, it does not")

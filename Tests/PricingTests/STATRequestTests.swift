@@ -8,7 +8,7 @@ import TestSupport
 @Suite("STAT order requests")
 struct STATRequestTests {
     typealias F = PricingFixtures
-    static let asOf = F.date("2026-06-01")
+    static let asOf = F.date("2026-06-01").firstInstant
     /// 0.1° × 0.08° near Chartres: 65.9 km², billed at PNEO's 100 km² minimum.
     static let geometry = #"{"type": "Polygon", "coordinates": [[[1.6, 48.3], [1.7, 48.3], [1.7, 48.38], [1.6, 48.38], [1.6, 48.3]]]}"#
 
@@ -46,7 +46,7 @@ struct STATRequestTests {
         let aoi = try Self.request(extra: "").aoi
         let options = try F.estimator.estimate(EstimateRequest(
             aois: [aoi], items: [EstimateRequest.Item(product: "PNEO-TASKING-30CM", options: [("priority", "oneday"), ("max_cloud_cover", "10")])],
-            asOf: Self.asOf))
+            asOf: CalendarDate(utc: Self.asOf)))
         #expect(estimate.total == F.money("4250.00"))
         #expect(estimate.total == options.total)
         let rules = estimate.lines[0].rules
@@ -105,6 +105,15 @@ struct STATRequestTests {
         #expect(code(#""constraints": {"eo:cloud_cover": {"pattern": "^1"}}"#) == (.invalidParameter, "$.constraints['eo:cloud_cover'].pattern"))
         #expect(code("", datetime: "2026-05-01T00:00:00Z/2026-05-20T00:00:00Z") == (.windowClosed, "$.datetime"))
         #expect(code("", datetime: "2026-06-02T00:00:00Z/P2D") == (.windowTooShort, "$.datetime"))
+        // onenow needs 12 h. A window ending 2026-06-01T20:00Z leaves 20 h from that day's first instant and 8 h from
+        // noon; one that ended at 06:00 is closed at noon.
+        let onenow = #""constraints": {"priority": ["onenow"]}"#
+        let noon = try #require(RFC3339.date("2026-06-01T12:00:00Z"))
+        #expect(try F.estimator.estimate(Self.request(datetime: "2026-05-25T00:00:00Z/2026-06-01T20:00:00Z", extra: onenow), asOf: Self.asOf).total > 0)
+        let shortAtNoon = rejection { _ = try F.estimator.estimate(Self.request(datetime: "2026-05-25T00:00:00Z/2026-06-01T20:00:00Z", extra: onenow), asOf: noon) }
+        #expect(shortAtNoon?.code == .windowTooShort && shortAtNoon?.details["hours"] == .number(8))
+        let closedAtNoon = rejection { _ = try F.estimator.estimate(Self.request(datetime: "2026-05-25T00:00:00Z/2026-06-01T06:00:00Z", extra: onenow), asOf: noon) }
+        #expect(closedAtNoon?.code == .windowClosed && closedAtNoon?.details["asOf"] == "2026-06-01T12:00:00Z")
         #expect(code(#""constraints": {"priority": ["onenow"]}"#, datetime: "2026-06-02T00:00:00Z/PT12H") == (nil, nil))
         #expect(code("", datetime: "2026-06-02/P10D") == (.invalidInterval, "$.datetime"))
         #expect(code("", geometry: #"{"$ref": "https://example.com/aoi.json"}"#) == (.unsupportedReference, "$.geometry['$ref']"))

@@ -21,21 +21,21 @@ enum Answers {
     }
 
     /// `POST /v1/estimate` = `geoprice estimate --request FILE --json`: our request or a STAT order request.
-    static func estimate(_ body: [UInt8], estimator: Estimator, asOf: CalendarDate) throws(GeoPriceError) -> [UInt8] {
+    static func estimate(_ body: [UInt8], estimator: Estimator, asOf: Date) throws(GeoPriceError) -> [UInt8] {
         try estimateValue(body, estimator: estimator, asOf: asOf).jsonBytes + [newline]
     }
 
     /// `POST /prices` = `geoprice estimate --request FILE --format airbus`: the Airbus `/prices` request.
-    static func prices(_ body: [UInt8], estimator: Estimator, asOf: CalendarDate) throws(GeoPriceError) -> [UInt8] {
+    static func prices(_ body: [UInt8], estimator: Estimator, asOf: Date) throws(GeoPriceError) -> [UInt8] {
         JSONWriter().bytes(.object(try estimateValue(body, estimator: estimator, asOf: asOf).airbusJSON)) + [newline]
     }
 
-    private static func estimateValue(_ body: [UInt8], estimator: Estimator, asOf: CalendarDate) throws(GeoPriceError) -> Estimate {
+    private static func estimateValue(_ body: [UInt8], estimator: Estimator, asOf: Date) throws(GeoPriceError) -> Estimate {
         let value = try JSONReader().read(body)
         if case .object(let object) = value, STATOrderRequest.isSTATShaped(object) {
             return try estimator.estimate(STATOrderRequest(object), asOf: asOf)
         }
-        return try estimator.estimate(RequestReader.read(value, captures: [], asOf: asOf))
+        return try estimator.estimate(RequestReader.read(value, captures: [], asOf: CalendarDate(utc: asOf)))
     }
 
     /// The coverage body: `{"aois": GeoJSON, "captures": GeoJSON, "threshold": 85, "gains": false}`.
@@ -81,7 +81,7 @@ enum Answers {
 
     /// `POST /v1/orders/tasking/feasibility_check` = `geoprice feasibility --json`: a STAT order request, or
     /// `{"product" | "dataProduct", "aois" | "featureCollection", "priority", "datetime", "filter", "constraints"}`.
-    static func feasibility(_ body: [UInt8], estimator: Estimator, asOf: CalendarDate) throws(GeoPriceError) -> [UInt8] {
+    static func feasibility(_ body: [UInt8], estimator: Estimator, asOf: Date) throws(GeoPriceError) -> [UInt8] {
         guard case .object(let object) = try JSONReader().read(body) else {
             throw GeoPriceError(.invalidRequest, "a feasibility request is an object", path: "$")
         }

@@ -99,7 +99,7 @@ public struct GeoPriceApplication: Sendable {
             let asOf = try Self.asOf(request)
             let template = EstimateRequest(
                 aois: [], items: products.map { EstimateRequest.Item(product: $0, options: options) }, priority: query["priority"].map(String.init),
-                contract: query["contract"].map(String.init), vouchers: query.getAll("voucher").map { String($0) }, asOf: asOf)
+                contract: query["contract"].map(String.init), vouchers: query.getAll("voucher").map { String($0) }, asOf: CalendarDate(utc: asOf))
             let stream = EstimateStream(estimator: estimator, template: template)
             return { write throws(GeoPriceError) in try NDJSONPipe.answer(body, with: { aoi throws(GeoPriceError) in try stream.answer(aoi) }, write: write) }
         }
@@ -212,10 +212,10 @@ public struct GeoPriceApplication: Sendable {
         .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
-    /// `?asOf=YYYY-MM-DD`, else today (UTC).
-    static func asOf(_ request: Request) throws(GeoPriceError) -> CalendarDate {
-        guard let text = request.uri.queryParameters["asOf"] else { return .today }
-        return try CalendarDate(parsing: String(text), path: "asOf")
+    /// `?asOf=`: an RFC 3339 instant, or `YYYY-MM-DD` for its first instant; else now.
+    static func asOf(_ request: Request) throws(GeoPriceError) -> Date {
+        guard let text = request.uri.queryParameters["asOf"] else { return Date() }
+        return try CalendarDate.instant(parsing: String(text), path: "asOf")
     }
 
     static func json(_ value: JSONValue) -> Response {
