@@ -38,7 +38,8 @@ extension Quotation {
         case valid
         /// Signed by this key and unchanged, but `asOf` is after `validUntil`.
         case expired
-        /// Names this key, but the signature does not match what it covers: something was changed.
+        /// Names this key, but the signature does not match what it covers, or its text was respelled: something was
+        /// changed.
         case tampered
         /// Signed with another key (its key id is not this key's).
         case wrongKey = "wrong_key"
@@ -48,7 +49,7 @@ extension Quotation {
     /// the validity window.
     public func status(key: QuotationKey, asOf: Date) -> Status {
         guard keyID == key.id else { return .wrongKey }
-        guard let code = Hex.bytes(signature), code.count == SHA256.byteCount,
+        guard readsAsWritten, let code = Hex.bytes(signature), code.count == SHA256.byteCount,
             HMAC<SHA256>.isValidAuthenticationCode(code, authenticating: signedBytes, using: key.key)
         else { return .tampered }
         return asOf > validUntil ? .expired : .valid

@@ -8,7 +8,9 @@ import Pricing
 ///
 /// The signature covers the estimate's bytes as geoprice writes them (compact JSON, members in order); a quotation
 /// read back is checked on its estimate written again the same way, so any change of a value, a member or a
-/// signed field is `tampered`.
+/// signed field is `tampered`. So is a quotation whose text, whitespace aside, is not exactly what geoprice writes
+/// for what it reads: a number respelled to the same double (`1e0` for `1`, an integer beyond 2^53), a string
+/// escaped differently, a member repeated.
 public struct Quotation: Sendable, Equatable {
     /// The quotation's id (a random UUID, lower case).
     public var quotationID: String
@@ -26,6 +28,8 @@ public struct Quotation: Sendable, Equatable {
     public var estimate: JSONObject
     /// HMAC-SHA256 (hex) of ``signedBytes`` under the key.
     public var signature: String
+    /// Whether the text it was read from is, whitespace aside, what ``jsonObject`` writes (true when issued).
+    var readsAsWritten = true
 
     /// What the signature covers: a version line, then each signed field on its line, then the estimate's bytes.
     public var signedBytes: [UInt8] {
@@ -78,6 +82,25 @@ public struct Quotation: Sendable, Equatable {
         self.init(
             quotationID: try text("quotationId"), issuedAt: try instant("issuedAt"), validUntil: try instant("validUntil"), keyID: try text("keyId"),
             requestSHA256: try text("requestSha256"), statusOnAccept: try text("statusOnAccept"), estimate: try estimate(), signature: try text("signature"))
+        readsAsWritten = JSONWriter().bytes(.object(jsonObject)) == Self.withoutWhitespace(bytes)
+    }
+
+    /// The JSON text without the whitespace between its tokens (strings kept as they are).
+    private static func withoutWhitespace(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var inString = false, escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                continue
+            }
+            kept.append(byte)
+        }
+        return kept
     }
 
     init(quotationID: String, issuedAt: Date, validUntil: Date, keyID: String, requestSHA256: String, statusOnAccept: String, estimate: JSONObject,

@@ -54,6 +54,19 @@ struct QuotationTests {
         #expect((counts["tampered"] ?? 0) > Self.pneo.count / 2)
     }
 
+    @Test("whitespace between tokens keeps a quotation valid; the same values spelled otherwise make it tampered")
+    func spelling() throws {
+        let asOf = Self.instant("2026-12-01T00:00:00Z")
+        func status(_ text: String) throws -> Quotation.Status { try Quotation(reading: Array(text.utf8)).status(key: Self.key, asOf: asOf) }
+        let text = String(decoding: Self.pneo, as: UTF8.self)
+        #expect(text.contains(#""currency":"EUR""#))
+        let spaced = "\n " + text.replacingOccurrences(of: #"":""#, with: "\": \"").replacingOccurrences(of: #"",""#, with: "\",\n\t\"") + "\r\n"
+        #expect(try status(spaced) == .valid)
+        // "\u0045UR" reads as "EUR": the values are unchanged, the signed text is not.
+        #expect(try status(text.replacingOccurrences(of: #""currency":"EUR""#, with: #""currency":"\u0045UR""#)) == .tampered)
+        #expect(try Quotation(reading: Array(text.replacingOccurrences(of: #""currency":"EUR""#, with: #""currency":"\u0045UR""#).utf8)).estimate["currency"] == "EUR")
+    }
+
     @Test("another key is wrong_key; a short key or none is refused")
     func keys() throws {
         let quotation = try Quotation(reading: Self.pneo)
