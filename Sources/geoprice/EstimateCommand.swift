@@ -93,11 +93,17 @@ struct EstimateCommand: ParsableCommand {
                             path: "--request")
                     }
                     let estimate = try estimator.estimate(STATOrderRequest(object), asOf: instant, contract: contract, vouchers: vouchers)
-                    try write(estimate, catalog: estimator.catalog, issuedAt: instant) { bytes }
+                    try write(estimate, catalog: estimator.catalog, issuedAt: instant) { () throws(GeoPriceError) in try requestDocument(file: bytes, value) }
                 } else {
+                    guard product.isEmpty, options.isEmpty, priority == nil, contract == nil, vouchers.isEmpty, !splitByDate else {
+                        throw GeoPriceError(
+                            .conflictingOptions,
+                            "our estimate request carries its own items, priority, contract, vouchers and splitByDate: --product, --option, --priority, --contract, --voucher and --split-by-date do not apply to it",
+                            path: "--request")
+                    }
                     let pool = try captures.map { try CaptureReader.captures(in: GeoJSONReader().read(InputFile.bytes($0))) } ?? []
                     let estimate = try estimator.estimate(RequestReader.read(value, captures: pool, asOf: date))
-                    try write(estimate, catalog: estimator.catalog, issuedAt: instant) { bytes }
+                    try write(estimate, catalog: estimator.catalog, issuedAt: instant) { () throws(GeoPriceError) in try requestDocument(file: bytes, value) }
                 }
                 return
             }
@@ -140,6 +146,18 @@ struct EstimateCommand: ParsableCommand {
         case .airbus: Output.json(.object(estimate.airbusJSON))
         case .text: Output.line(EstimateTable.text(estimate))
         }
+    }
+
+    /// What a `--request` quotation's `requestSha256` digests: the file's bytes, or, when the command line adds to it
+    /// (`--contract` and `--voucher` to a STAT request, `--captures` to ours), the document `{"request": the file's
+    /// JSON, "captures": the captures file's document or null, "contract": text or null, "vouchers": [codes]}`.
+    private func requestDocument(file bytes: [UInt8], _ value: JSONValue) throws(GeoPriceError) -> [UInt8] {
+        guard contract != nil || !vouchers.isEmpty || captures != nil else { return bytes }
+        var object: JSONObject = ["request": value]
+        object["captures"] = try captures.map { file throws(GeoPriceError) in try JSONReader().read(InputFile.bytes(file)) } ?? .null
+        object["contract"] = contract.map(JSONValue.string) ?? .null
+        object["vouchers"] = .array(vouchers.map(JSONValue.string))
+        return JSONWriter().bytes(.object(object))
     }
 
     /// The request the command line makes, as one JSON document (what a quotation's `requestSha256` digests): the

@@ -57,6 +57,24 @@ struct QuoteCommandTests {
         #expect(airbus.status == 64)
     }
 
+    @Test("a STAT request quoted with --contract digests the file's JSON with the contract; our request refuses the flags it carries itself")
+    func requestDigestWithFlags() throws {
+        let quoted = try CLIRunner.run([
+            "estimate", "--request", Fixtures.path("stat/cloud-and-priority.json"), "--contract", "NGO-2026", "--as-of", "2026-06-01T08:30:00Z", "--quote",
+        ], environment: Self.key)
+        #expect(quoted.status == 0, "\(quoted.stderr)")
+        // Python: hashlib.sha256(json.dumps({"request": json.load(file), "captures": None, "contract": "NGO-2026",
+        // "vouchers": []}, separators=(",", ":"), ensure_ascii=False).encode()).hexdigest()
+        #expect(quoted.member("requestSha256") == "3c91c74a447917a53fd8c0e7a97bb0d9b544d51a594ab0d0686af4b72fbc8331")
+        let ours = try Self.temporary(#"{"aois": {"type": "Polygon", "coordinates": [[[1.6, 48.3], [1.7, 48.3], [1.7, 48.38], [1.6, 48.3]]]}, "items": [{"product": "PNEO-TASKING-30CM"}]}"#)
+        defer { try? FileManager.default.removeItem(at: ours) }
+        for extra in [["--contract", "NGO-2026"], ["--voucher", "X"], ["--priority", "oneday"], ["--product", "SKYSAT-TASKING"], ["--split-by-date"]] {
+            let refused = try CLIRunner.run(["estimate", "--request", ours.path, "--json"] + extra)
+            #expect(refused.status == 2 && refused.member("error")?.objectValue?["code"] == "conflicting_options", "\(extra)")
+        }
+        #expect(try CLIRunner.run(["estimate", "--request", ours.path, "--json"]).status == 0)
+    }
+
     @Test("the same flags give the same requestSha256; another product another")
     func flagRequestDigest() throws {
         func digest(_ product: String) throws -> JSONValue? {
