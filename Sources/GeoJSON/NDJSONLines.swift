@@ -49,6 +49,15 @@ public struct NDJSONLines: ~Copyable {
         self.maxLineBytes = maxLineBytes
     }
 
+    /// Reads lines from bytes already in memory (a request body read whole).
+    public init(bytes: [UInt8], name: String, maxLineBytes: Int = InputLimits.standard.maxBytes) {
+        self.descriptor = -1
+        self.name = name
+        self.maxLineBytes = maxLineBytes
+        buffer = bytes
+        atEnd = true
+    }
+
     /// The complete lines that have arrived, at most `maxLines`, waiting for input only when none has; `nil` at the
     /// end of the stream. A last line without a line break counts.
     /// - Throws: ``GeoPriceError`` `unreadable_input` when the read fails.

@@ -38,8 +38,9 @@ public enum AOILineStream {
     ///     many threads at once.
     ///   - write: receives the bytes of each batch's lines, newlines included, in input order, on a thread of its
     ///     own while the next batch is answered; at most two batches wait for it.
-    /// - Throws: `GeoPriceError` `unreadable_input`, `limit_exceeded` (a whole document over the byte limit), or
-    ///   `empty_geometry` when the input holds no AOI at all; lines written before it stay written.
+    /// - Throws: `GeoPriceError` `unreadable_input`, `limit_exceeded` (a whole document over the byte limit),
+    ///   `empty_geometry` when the input holds no AOI at all, or `deadline_exceeded` before a batch once a
+    ///   ``WorkDeadline`` has passed or its caller has gone; lines written before it stay written.
     public static func answer(
         _ lines: inout NDJSONLines, parallelism: Parallelism? = nil,
         with answer: @escaping @Sendable (AOI) throws(GeoPriceError) -> [UInt8]?,
@@ -77,11 +78,13 @@ public enum AOILineStream {
         }
         var isFirstLine = true
         while let batch = try lines.nextBatch(maxLines: batchSize) {
+            try WorkDeadline.check()
             if isFirstLine, let first = batch.firstIndex(where: { !$0.isBlank }) {
                 isFirstLine = false
                 if case .text(let text, _) = batch[first], NDJSONInput.startsADocument(text) {
                     let units = try document(&lines, from: batch[first...])
                     for start in stride(from: 0, to: units.count, by: batchSize) {
+                        try WorkDeadline.check()
                         answerAndWrite(units[start..<min(units.count, start + batchSize)].map(Work.unit))
                     }
                     break

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GeoPricing
 import Testing
 import TestSupport
@@ -26,5 +27,21 @@ struct WorkDeadlineTests {
         let answer = try WorkDeadline.within(far) { try AreaAnswer(measuring: document, with: AreaMeasurer(), parallelism: .allCores) }
         #expect(answer.items.count == 5)
         #expect(try estimator.estimate(request).lines.count == 5)
+    }
+
+    @Test("a caller that goes away stops the work at the next AOI: two of the five boroughs measured, the third refused")
+    func abandoned() throws {
+        let document = try GeoJSONReader().read(Self.boroughs)
+        let asked = Mutex(0)
+        let isAbandoned = { @Sendable () -> Bool in asked.withLock { count in
+            count += 1
+            return count > 2
+        } }
+        let far = ContinuousClock.now.advanced(by: .seconds(600))
+        let error = rejection {
+            _ = try WorkDeadline.within(far, abandonedWhen: isAbandoned) { try AreaAnswer(measuring: document, with: AreaMeasurer(), parallelism: .callingThread) }
+        }
+        #expect(error?.code == .deadlineExceeded && error?.message.contains("stopped waiting") == true)
+        #expect(asked.withLock { $0 } == 3)
     }
 }

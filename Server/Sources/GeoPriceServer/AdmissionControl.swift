@@ -7,6 +7,8 @@ public final class AdmissionControl: Sendable {
     private struct State {
         var inWork = 0
         var waiting: [(id: Int, continuation: CheckedContinuation<Bool, Never>)] = []
+        /// Places in the queue taken by requests about to wait, so that the queue never holds more than `maxQueued`.
+        var joining = 0
         var nextID = 0
     }
 
@@ -23,8 +25,8 @@ public final class AdmissionControl: Sendable {
     /// Requests in work now.
     public var inWork: Int { state.withLock { $0.inWork } }
 
-    /// Requests waiting now.
-    public var queued: Int { state.withLock { $0.waiting.count } }
+    /// Requests waiting now (those about to wait included).
+    public var queued: Int { state.withLock { $0.waiting.count + $0.joining } }
 
     private enum Entry { case admitted, refused, queued(Int) }
 
@@ -38,7 +40,8 @@ public final class AdmissionControl: Sendable {
                 state.inWork += 1
                 return .admitted
             }
-            guard state.waiting.count < maxQueued else { return .refused }
+            guard state.waiting.count + state.joining < maxQueued else { return .refused }
+            state.joining += 1
             state.nextID += 1
             return .queued(state.nextID)
         }
@@ -56,6 +59,7 @@ public final class AdmissionControl: Sendable {
             defer { timer.cancel() }
             let admitted = await withCheckedContinuation { continuation in
                 let outcome = state.withLock { state -> Bool? in
+                    state.joining -= 1
                     // A slot freed between the check above and now: take it; a deadline already past: give up.
                     if state.inWork < maxInWork {
                         state.inWork += 1

@@ -45,8 +45,8 @@ public struct GeoPriceApplication: Sendable {
                 let loaded = catalogs.current
                 if let ndjson, alwaysNDJSON || request.headers[.accept]?.contains("application/x-ndjson") == true {
                     let produce = try ndjson(request, body)
-                    let stream = try await runner.stream(until: deadline, produce)
-                    return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: ResponseBody(asyncSequence: stream))
+                    let lines = try await runner.stream(until: deadline, produce)
+                    return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: ResponseBody(asyncSequence: lines))
                 }
                 let head = request
                 let bytes = try await runner.run(until: deadline) { () throws(GeoPriceError) in try answer(head, body, loaded) }
@@ -57,7 +57,7 @@ public struct GeoPriceApplication: Sendable {
         let areaLines: LineProducer = { request, body throws(GeoPriceError) in
             let query = request.uri.queryParameters
             let line = Answers.areaLine(crs: query["crs"].map(String.init), feature: query["feature"].map(String.init), repair: query["repair"] == "true")
-            return { write throws(GeoPriceError) in try NDJSONPipe.answer(body, with: line, write: write) }
+            return { write throws(GeoPriceError) in try NDJSONBody.answer(body, with: line, write: write) }
         }
         post("/v1/area", ndjson: areaLines) { request, body, _ throws(GeoPriceError) in
             let query = request.uri.queryParameters
@@ -68,7 +68,7 @@ public struct GeoPriceApplication: Sendable {
             return { write throws(GeoPriceError) in
                 let request = try Answers.CoverageBody(body)
                 let calculator = request.calculator
-                try NDJSONPipe.answer(
+                try NDJSONBody.answer(
                     JSONWriter().bytes(request.aois.jsonValue), with: { aoi throws(GeoPriceError) in JSONWriter().bytes(.object(try calculator.cover(aoi).jsonObject)) },
                     write: write)
             }
@@ -101,7 +101,7 @@ public struct GeoPriceApplication: Sendable {
                 aois: [], items: products.map { EstimateRequest.Item(product: $0, options: options) }, priority: query["priority"].map(String.init),
                 contract: query["contract"].map(String.init), vouchers: query.getAll("voucher").map { String($0) }, asOf: CalendarDate(utc: asOf))
             let stream = EstimateStream(estimator: estimator, template: template)
-            return { write throws(GeoPriceError) in try NDJSONPipe.answer(body, with: { aoi throws(GeoPriceError) in try stream.answer(aoi) }, write: write) }
+            return { write throws(GeoPriceError) in try NDJSONBody.answer(body, with: { aoi throws(GeoPriceError) in try stream.answer(aoi) }, write: write) }
         }
         for path in ["/v1/estimate", "/v1/orders/estimate", "/v1/orders/archive/estimate", "/v1/orders/tasking/estimate",
                      "/v1/op/orders.estimate", "/v1/op/orders.archive.estimate", "/v1/op/orders.tasking.estimate"] {
@@ -181,8 +181,8 @@ public struct GeoPriceApplication: Sendable {
             logger: logger)
     }
 
-    /// The whole body, refused beyond `limit` bytes (413) or when it has not arrived by the deadline (a client
-    /// trickling its body cannot hold a worker).
+    /// The whole body, refused beyond `limit` bytes (413), when it has not arrived by the deadline (a client
+    /// trickling its body cannot hold a worker), or when it cannot be read (`unreadable_input`, 422).
     static func collectBody(_ request: inout Request, limit: Int, deadline: ContinuousClock.Instant) async throws(GeoPriceError) -> [UInt8] {
         let body = request.body
         // The first of the body and the deadline answers; a body still trickling is left to its connection's timeouts
@@ -193,10 +193,12 @@ public struct GeoPriceApplication: Sendable {
             let reader = Task {
                 do {
                     finish(.success(try await body.collect(upTo: limit)))
-                } catch {
+                } catch is NIOTooManyBytesError {
                     finish(.failure(GeoPriceError(
                         .limitExceeded, "the request body is larger than \(limit) bytes",
                         details: ["limit": "maxBodyBytes", "maximum": .number(Double(limit))])))
+                } catch {
+                    finish(.failure(GeoPriceError(.unreadableInput, "the request body could not be read: \(error)")))
                 }
             }
             Task {

@@ -39,46 +39,40 @@ struct WorkRunner: Sendable {
 
     static let deadlineExceeded = GeoPriceError(.deadlineExceeded, "the request ran out of its time; its answer was abandoned")
 
-    /// Streams one line per AOI: `produce` writes its lines through the writer it is given, on a Dispatch thread;
-    /// once the deadline passes, the stream ends with a `deadline_exceeded` error line and later lines are dropped;
-    /// an error thrown by `produce` ends it with that error's line.
+    /// Streams one line per AOI: `produce` writes its lines through the writer it is given, on a Dispatch thread,
+    /// through a ``LineOutlet`` (bounded: the writer waits for a slow client, within the deadline). Once the
+    /// deadline passes, the stream ends with a `deadline_exceeded` error line and later lines are dropped; an error
+    /// thrown by `produce` ends it with that error's line; a client that goes away stops the work at its next step
+    /// boundary.
     func stream(
         until deadline: ContinuousClock.Instant, _ produce: @escaping @Sendable (_ write: @escaping @Sendable ([UInt8]) -> Void) throws(GeoPriceError) -> Void
-    ) async throws(GeoPriceError) -> AsyncStream<ByteBuffer> {
+    ) async throws(GeoPriceError) -> AsyncMapSequence<AsyncStream<ByteBuffer>, ByteBuffer> {
         try await admission.acquire(until: deadline)
-        let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
-        let ended = Mutex(false)
-        let emit = { @Sendable (bytes: [UInt8], last: Bool) in
-            ended.withLock { done in
-                guard !done else { return }
-                continuation.yield(ByteBuffer(bytes: bytes))
-                if last {
-                    done = true
-                    continuation.finish()
-                }
-            }
+        guard ContinuousClock.now < deadline else {
+            admission.release()
+            throw Self.deadlineExceeded
         }
+        let (outlet, body) = LineOutlet.opened()
         DispatchQueue.global().async { [admission] in
             let result = Parallelism.callingThread.granting {
-                WorkDeadline.within(deadline) {
-                Result { () throws(GeoPriceError) in
-                    try produce { bytes in
-                        if ContinuousClock.now > deadline {
-                            let error = GeoPriceError(.deadlineExceeded, "the request ran out of its time; the stream ends here")
-                            emit(JSONWriter().bytes(error.jsonValue) + [10], true)
-                        } else {
-                            emit(bytes, false)
+                WorkDeadline.within(deadline, abandonedWhen: { outlet.isAbandoned }) {
+                    Result { () throws(GeoPriceError) in
+                        try produce { bytes in
+                            if ContinuousClock.now >= deadline || !outlet.write(bytes, until: deadline) {
+                                outlet.write(Self.deadlineLine, last: true)
+                            }
                         }
                     }
                 }
-                }
             }
             switch result {
-            case .success: emit([], true)
-            case .failure(let error): emit(JSONWriter().bytes(error.jsonValue) + [10], true)
+            case .success: outlet.write([], last: true)
+            case .failure(let error): outlet.write(JSONWriter().bytes(error.jsonValue) + [10], last: true)
             }
             admission.release()
         }
-        return stream
+        return body
     }
+
+    static let deadlineLine = JSONWriter().bytes(GeoPriceError(.deadlineExceeded, "the request ran out of its time; the stream ends here").jsonValue) + [10]
 }

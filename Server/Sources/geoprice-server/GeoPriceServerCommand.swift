@@ -42,8 +42,13 @@ struct GeoPriceServerCommand: AsyncParsableCommand {
     @Option(help: "Seconds before an idle connection is closed.")
     var idleTimeoutSeconds = 30.0
 
+    @Option(help: "Seconds a request's headers may take to arrive.")
+    var headerTimeoutSeconds = 10.0
+
     func validate() throws {
-        for (name, value) in [("--deadline-seconds", deadlineSeconds), ("--idle-timeout-seconds", idleTimeoutSeconds)]
+        for (name, value) in [
+            ("--deadline-seconds", deadlineSeconds), ("--idle-timeout-seconds", idleTimeoutSeconds), ("--header-timeout-seconds", headerTimeoutSeconds),
+        ]
         where !(value.isFinite && value > 0 && value <= 86_400) {
             throw ValidationError("\(name) is a number of seconds above 0 and at most 86400, found \(value)")
         }
@@ -59,7 +64,7 @@ struct GeoPriceServerCommand: AsyncParsableCommand {
         let catalogs = try CatalogStore(path: catalog)
         let limits = ServerLimits(
             maxBodyBytes: maxBodyBytes, deadline: .milliseconds(Int64(deadlineSeconds * 1_000)), maxInWork: maxInWork, maxQueued: maxQueued,
-            idleTimeout: .milliseconds(Int64(idleTimeoutSeconds * 1_000)))
+            idleTimeout: .milliseconds(Int64(idleTimeoutSeconds * 1_000)), headerTimeout: .milliseconds(Int64(headerTimeoutSeconds * 1_000)))
         let service = GeoPriceApplication(catalogs: catalogs, limits: limits)
         let application = service.application(host: host, port: port, logger: logger) { port in
             FileHandle.standardOutput.write(Data("geoprice-server listening on \(host):\(port)\n".utf8))

@@ -41,6 +41,45 @@ struct ConnectionTests {
         }
     }
 
+    @Test("a body cut short by the client's end of stream is unreadable_input (422), not 413")
+    func bodyCutShort() async throws {
+        try await H.withServer { client, _ in
+            let connection = try RawConnection(port: try #require(client.port))
+            connection.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n{\"type\":")
+            connection.shutdownWrite()
+            let answer = String(decoding: connection.readToClose(within: 5) ?? [], as: UTF8.self)
+            #expect(answer.hasPrefix("HTTP/1.1 422"), "\(answer)")
+            #expect(answer.contains(#""code":"unreadable_input""#))
+        }
+    }
+
+    @Test("a client that disconnects from an NDJSON answer frees its slot at once: the work stops, the next request is answered")
+    func disconnectStopsWork() async throws {
+        // 200,000 small squares: about 30 s of work in a debug build, on the one slot.
+        var lines: [UInt8] = []
+        for index in 0..<200_000 {
+            let x = Double(index % 3_400) / 10 - 170, y = Double(index / 3_400) - 59
+            lines += Array(#"{"type":"Polygon","coordinates":[[[\#(x),\#(y)],[\#(x + 0.1),\#(y)],[\#(x + 0.1),\#(y + 0.1)],[\#(x),\#(y)]]]}"#.utf8) + [10]
+        }
+        let body = lines
+        try await H.withServer(limits: ServerLimits(deadline: .seconds(120), maxInWork: 1)) { client, _ in
+            let port = try #require(client.port)
+            let streaming = try RawConnection(port: port)
+            streaming.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nAccept: application/x-ndjson\r\nContent-Length: \(body.count)\r\n\r\n")
+            streaming.send(body)
+            let first = try #require(streaming.read(atLeast: 65_536, within: 60))
+            #expect(String(decoding: first.prefix(15), as: UTF8.self) == "HTTP/1.1 200 OK")
+            streaming.close()
+            let started = ContinuousClock.now
+            let next = try RawConnection(port: port)
+            next.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nContent-Length: 62\r\nConnection: close\r\n\r\n")
+            next.send(#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"# + "  ")
+            let answer = String(decoding: next.readToClose(within: 60) ?? [], as: UTF8.self)
+            #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer)")
+            #expect(ContinuousClock.now - started < .seconds(10))
+        }
+    }
+
     /// The built executable (`swift build` builds it beside the tests).
     static let executable = ServerHarness.root.appendingPathComponent("Server/.build/debug/geoprice-server")
 

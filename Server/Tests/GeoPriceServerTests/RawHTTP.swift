@@ -21,11 +21,44 @@ final class RawConnection {
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
     }
 
-    deinit { close(socket) }
+    private var isOpen = true
 
-    func send(_ text: String) {
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    deinit { close() }
+
+    /// Closes the connection (a reset, when received bytes are left unread).
+    func close() {
+        guard isOpen else { return }
+        isOpen = false
+        Glibc.close(socket)
+    }
+
+    /// Ends what this side sends (a half close): the server reads the end of the stream, and can still answer.
+    func shutdownWrite() { shutdown(socket, Int32(SHUT_WR)) }
+
+    func send(_ text: String) { send(Array(text.utf8)) }
+
+    func send(_ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            guard sent > 0 else { return }
+            offset += sent
+        }
+    }
+
+    /// The first `count` bytes the server sends (or fewer, when it closes first or `seconds` pass: then `nil`).
+    func read(atLeast count: Int, within seconds: Double) -> [UInt8]? {
+        var timeout = timeval(tv_sec: Int(seconds), tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while received.count < count {
+            let got = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return nil }
+            received += buffer[..<got]
+        }
+        return received
     }
 
     /// Everything the server sends until it closes the connection (or `seconds` pass: then `nil`).
