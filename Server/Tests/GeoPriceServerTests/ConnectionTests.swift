@@ -10,7 +10,7 @@ import Glibc
 #endif
 
 /// Slow clients and shutdown, over raw sockets and the real executable.
-@Suite("geoprice-server connections and shutdown", .serialized)
+@Suite("geoprice-server connections and shutdown")
 struct ConnectionTests {
     typealias H = ServerHarness
 
@@ -20,12 +20,12 @@ struct ConnectionTests {
         try await H.withServer(limits: ServerLimits(headerTimeout: .seconds(1))) { client, _ in
             let port = try #require(client.port)
             let slow = try RawConnection(port: port)
-            slow.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\n")
+            await slow.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\n")
             let healthy = try RawConnection(port: port)
-            healthy.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-            #expect(String(decoding: healthy.readToClose(within: 5) ?? [], as: UTF8.self).hasPrefix("HTTP/1.1 200"))
+            await healthy.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            #expect(String(decoding: await healthy.readToClose(within: 5) ?? [], as: UTF8.self).hasPrefix("HTTP/1.1 200"))
             // Closed by the server, with nothing sent, well before the 10 s this read waits.
-            #expect(slow.readToClose(within: 10) == [])
+            #expect(await slow.readToClose(within: 10) == [])
         }
     }
 
@@ -34,8 +34,8 @@ struct ConnectionTests {
         try await H.withServer(limits: ServerLimits(deadline: .milliseconds(300))) { client, _ in
             let port = try #require(client.port)
             let slow = try RawConnection(port: port)
-            slow.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n{")
-            let answer = String(decoding: slow.readToClose(within: 5) ?? [], as: UTF8.self)
+            await slow.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n{")
+            let answer = String(decoding: await slow.readToClose(within: 5) ?? [], as: UTF8.self)
             #expect(answer.hasPrefix("HTTP/1.1 503"), "\(answer)")
             #expect(answer.contains("deadline_exceeded"))
         }
@@ -45,9 +45,9 @@ struct ConnectionTests {
     func bodyCutShort() async throws {
         try await H.withServer { client, _ in
             let connection = try RawConnection(port: try #require(client.port))
-            connection.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n{\"type\":")
+            await connection.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n{\"type\":")
             connection.shutdownWrite()
-            let answer = String(decoding: connection.readToClose(within: 5) ?? [], as: UTF8.self)
+            let answer = String(decoding: await connection.readToClose(within: 5) ?? [], as: UTF8.self)
             #expect(answer.hasPrefix("HTTP/1.1 422"), "\(answer)")
             #expect(answer.contains(#""code":"unreadable_input""#))
         }
@@ -65,16 +65,16 @@ struct ConnectionTests {
         try await H.withServer(limits: ServerLimits(deadline: .seconds(120), maxInWork: 1)) { client, _ in
             let port = try #require(client.port)
             let streaming = try RawConnection(port: port)
-            streaming.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nAccept: application/x-ndjson\r\nContent-Length: \(body.count)\r\n\r\n")
-            streaming.send(body)
-            let first = try #require(streaming.read(atLeast: 65_536, within: 60))
+            await streaming.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nAccept: application/x-ndjson\r\nContent-Length: \(body.count)\r\n\r\n")
+            await streaming.send(body)
+            let first = try #require(await streaming.read(atLeast: 65_536, within: 60))
             #expect(String(decoding: first.prefix(15), as: UTF8.self) == "HTTP/1.1 200 OK")
             streaming.close()
             let started = ContinuousClock.now
             let next = try RawConnection(port: port)
-            next.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nContent-Length: 62\r\nConnection: close\r\n\r\n")
-            next.send(#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"# + "  ")
-            let answer = String(decoding: next.readToClose(within: 60) ?? [], as: UTF8.self)
+            await next.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nContent-Length: 62\r\nConnection: close\r\n\r\n")
+            await next.send(#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"# + "  ")
+            let answer = String(decoding: await next.readToClose(within: 60) ?? [], as: UTF8.self)
             #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer)")
             #expect(ContinuousClock.now - started < .seconds(10))
         }
@@ -99,10 +99,10 @@ struct ConnectionTests {
         // A request of about two seconds (debug build): Corsica's rectangle reprojected with a vertex every 5 m.
         let body = String(decoding: H.bytes("cases/corsica_rectangle.json"), as: UTF8.self)
         let connection = try RawConnection(port: port)
-        connection.send("POST /v1/reproject?to=EPSG:32632&densifyM=5 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+        await connection.send("POST /v1/reproject?to=EPSG:32632&densifyM=5 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
         try await Task.sleep(for: .milliseconds(300))
         kill(process.processIdentifier, SIGTERM)
-        let answer = String(decoding: connection.readToClose(within: 30) ?? [], as: UTF8.self)
+        let answer = String(decoding: await connection.readToClose(within: 30) ?? [], as: UTF8.self)
         process.waitUntilExit()
         #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(300))")
         #expect(answer.contains(#""type":"FeatureCollection""#))

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -6,7 +7,11 @@ import Glibc
 
 /// A plain TCP connection to a loopback port, for what an HTTP client library hides: partial headers, a half-sent
 /// request, reading until the server closes.
-final class RawConnection {
+///
+/// Its blocking calls run on a Dispatch thread, never on Swift concurrency's cooperative pool: that pool is as wide as
+/// the machine has cores (two here), and a test blocked in `recv` on it would starve the server it waits for.
+/// `@unchecked Sendable`: each connection is used by one test, one call at a time.
+final class RawConnection: @unchecked Sendable {
     let socket: Int32
 
     init(port: Int) throws {
@@ -35,9 +40,21 @@ final class RawConnection {
     /// Ends what this side sends (a half close): the server reads the end of the stream, and can still answer.
     func shutdownWrite() { shutdown(socket, Int32(SHUT_WR)) }
 
-    func send(_ text: String) { send(Array(text.utf8)) }
+    func send(_ text: String) async { await send(Array(text.utf8)) }
 
-    func send(_ bytes: [UInt8]) {
+    func send(_ bytes: [UInt8]) async { await Self.offPool { self.sendNow(bytes) } }
+
+    /// Everything the server sends until it closes the connection (or `seconds` pass: then `nil`).
+    func readToClose(within seconds: Double) async -> [UInt8]? { await Self.offPool { self.readToCloseNow(within: seconds) } }
+
+    /// The first `count` bytes the server sends (or fewer, when it closes first or `seconds` pass: then `nil`).
+    func read(atLeast count: Int, within seconds: Double) async -> [UInt8]? { await Self.offPool { self.readNow(atLeast: count, within: seconds) } }
+
+    private static func offPool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in DispatchQueue.global().async { continuation.resume(returning: work()) } }
+    }
+
+    private func sendNow(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
@@ -46,8 +63,7 @@ final class RawConnection {
         }
     }
 
-    /// The first `count` bytes the server sends (or fewer, when it closes first or `seconds` pass: then `nil`).
-    func read(atLeast count: Int, within seconds: Double) -> [UInt8]? {
+    private func readNow(atLeast count: Int, within seconds: Double) -> [UInt8]? {
         var timeout = timeval(tv_sec: Int(seconds), tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var received: [UInt8] = []
@@ -61,8 +77,7 @@ final class RawConnection {
         return received
     }
 
-    /// Everything the server sends until it closes the connection (or `seconds` pass: then `nil`).
-    func readToClose(within seconds: Double) -> [UInt8]? {
+    private func readToCloseNow(within seconds: Double) -> [UInt8]? {
         var timeout = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - seconds.rounded(.down)) * 1e6))
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var received: [UInt8] = []
