@@ -174,16 +174,19 @@ public struct GeoPriceApplication: Sendable {
         Application(
             router: router(),
             server: .http1(configuration: .init(
-                additionalChannelHandlers: [HeaderTimeoutHandler(timeout: Self.timeAmount(limits.headerTimeout))],
+                additionalChannelHandlers: [ConnectionGuardHandler(timeout: Self.timeAmount(limits.headerTimeout))],
                 idleTimeout: Self.timeAmount(limits.idleTimeout))),
             configuration: .init(address: .hostname(host, port: port), serverName: "geoprice-server"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger)
     }
 
-    /// The whole body, refused beyond `limit` bytes (413), when it has not arrived by the deadline (a client
+    /// The whole body, refused beyond `limit` bytes (413: at once when its `Content-Length` says so), when it has not arrived by the deadline (a client
     /// trickling its body cannot hold a worker), or when it cannot be read (`unreadable_input`, 422).
     static func collectBody(_ request: inout Request, limit: Int, deadline: ContinuousClock.Instant) async throws(GeoPriceError) -> [UInt8] {
+        let tooLarge = GeoPriceError(
+            .limitExceeded, "the request body is larger than \(limit) bytes", details: ["limit": "maxBodyBytes", "maximum": .number(Double(limit))])
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit { throw tooLarge }
         let body = request.body
         // The first of the body and the deadline answers; a body still trickling is left to its connection's timeouts
         // (a task group would wait for it, and reading a request body does not always end on cancellation).
@@ -194,9 +197,7 @@ public struct GeoPriceApplication: Sendable {
                 do {
                     finish(.success(try await body.collect(upTo: limit)))
                 } catch is NIOTooManyBytesError {
-                    finish(.failure(GeoPriceError(
-                        .limitExceeded, "the request body is larger than \(limit) bytes",
-                        details: ["limit": "maxBodyBytes", "maximum": .number(Double(limit))])))
+                    finish(.failure(tooLarge))
                 } catch {
                     finish(.failure(GeoPriceError(.unreadableInput, "the request body could not be read: \(error)")))
                 }

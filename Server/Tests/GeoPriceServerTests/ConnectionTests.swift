@@ -41,6 +41,19 @@ struct ConnectionTests {
         }
     }
 
+    @Test("a Content-Length over the limit is 413 at once, before any body byte, and the connection is closed")
+    func declaredTooLarge() async throws {
+        try await H.withServer(limits: ServerLimits(maxBodyBytes: 1_000)) { client, _ in
+            let connection = try RawConnection(port: try #require(client.port))
+            await connection.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000000\r\n\r\n")
+            // Closed by the server (readToClose answers only then), with the 413 and no body byte sent.
+            let answer = String(decoding: await connection.readToClose(within: 5) ?? [], as: UTF8.self)
+            #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer)")
+            #expect(answer.lowercased().contains("connection: close"))
+            #expect(answer.contains(#""code":"limit_exceeded""#))
+        }
+    }
+
     @Test("a body cut short by the client's end of stream is unreadable_input (422), not 413")
     func bodyCutShort() async throws {
         try await H.withServer { client, _ in
