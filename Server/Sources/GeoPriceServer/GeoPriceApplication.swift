@@ -31,7 +31,7 @@ public struct GeoPriceApplication: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ServiceMiddleware(metrics: metrics, routes: Self.routes))
-        let runner = WorkRunner(admission: admission)
+        let runner = WorkRunner(admission: admission, lowPriority: LowPriorityThreads(maxThreads: limits.maxInWork))
         let limits = limits
         let catalogs = catalogs
         let metrics = metrics
@@ -49,7 +49,8 @@ public struct GeoPriceApplication: Sendable {
                     return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: ResponseBody(asyncSequence: lines))
                 }
                 let head = request
-                let bytes = try await runner.run(until: deadline) { () throws(GeoPriceError) in try answer(head, body, loaded) }
+                let lane: WorkRunner.Lane = Self.mayRunLong(request, bodyBytes: body.count, limits: limits) ? .lowPriority : .regular
+                let bytes = try await runner.run(until: deadline, lane: lane) { () throws(GeoPriceError) in try answer(head, body, loaded) }
                 return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
             }
         }
@@ -190,25 +191,31 @@ public struct GeoPriceApplication: Sendable {
         let body = request.body
         // The first of the body and the deadline answers; a body still trickling is left to its connection's timeouts
         // (a task group would wait for it, and reading a request body does not always end on cancellation).
-        let outcome: Result<ByteBuffer, GeoPriceError> = await withCheckedContinuation { continuation in
-            let once = Mutex<CheckedContinuation<Result<ByteBuffer, GeoPriceError>, Never>?>(continuation)
-            let finish = { @Sendable (result: Result<ByteBuffer, GeoPriceError>) in once.withLock { $0.take() }?.resume(returning: result) }
-            let reader = Task {
-                do {
-                    finish(.success(try await body.collect(upTo: limit)))
-                } catch is NIOTooManyBytesError {
-                    finish(.failure(tooLarge))
-                } catch {
-                    finish(.failure(GeoPriceError(.unreadableInput, "the request body could not be read: \(error)")))
+        let reader = Mutex<Task<Void, Never>?>(nil)
+        let outcome = await firstOf(
+            answerOrDeadline: deadline, expired: Result<ByteBuffer, GeoPriceError>.failure(GeoPriceError(.deadlineExceeded, "the request body did not arrive in time"))
+        ) { answer in
+            reader.withLock { reader in
+                reader = Task {
+                    do {
+                        answer(.success(try await body.collect(upTo: limit)))
+                    } catch is NIOTooManyBytesError {
+                        answer(.failure(tooLarge))
+                    } catch {
+                        answer(.failure(GeoPriceError(.unreadableInput, "the request body could not be read: \(error)")))
+                    }
                 }
             }
-            Task {
-                try? await Task.sleep(until: deadline, clock: .continuous)
-                finish(.failure(GeoPriceError(.deadlineExceeded, "the request body did not arrive in time")))
-                reader.cancel()
-            }
         }
+        reader.withLock { $0?.cancel() }
         return Array(buffer: try outcome.get())
+    }
+
+    /// Whether a request's work may be long, and so runs at low priority: a body over
+    /// ``ServerLimits/lowPriorityBodyBytes``, or a CRS to set up (`crs`, `to`). NDJSON streams always do.
+    static func mayRunLong(_ request: Request, bodyBytes: Int, limits: ServerLimits) -> Bool {
+        let query = request.uri.queryParameters
+        return bodyBytes > limits.lowPriorityBodyBytes || query["crs"] != nil || query["to"] != nil
     }
 
     static func timeAmount(_ duration: Duration) -> TimeAmount {

@@ -15,14 +15,18 @@ public struct ServerLimits: Sendable {
     /// A request's headers must arrive within this, from the connection's opening or the previous response's end
     /// (a client trickling header bytes cannot hold a connection).
     public var headerTimeout: Duration
+    /// Work for a body larger than this (bytes), for a CRS to set up (`crs`, `to`) and for NDJSON streams runs on
+    /// threads at nice 10, so that short requests keep their latency beside it.
+    public var lowPriorityBodyBytes: Int
 
     /// The defaults: 32 MiB bodies, 10 s per request (body upload included), four requests in work per core, 1,024
-    /// waiting, 30 s idle, 10 s for headers.
+    /// waiting, 30 s idle, 10 s for headers, low priority above 64 KiB.
     public init(
         maxBodyBytes: Int = 32 << 20, deadline: Duration = .seconds(10),
         maxInWork: Int = ProcessInfo.processInfo.activeProcessorCount * 4, maxQueued: Int = 1_024, idleTimeout: Duration = .seconds(30),
-        headerTimeout: Duration = .seconds(10)
+        headerTimeout: Duration = .seconds(10), lowPriorityBodyBytes: Int = 64 << 10
     ) {
+        self.lowPriorityBodyBytes = lowPriorityBodyBytes
         self.headerTimeout = headerTimeout
         self.maxBodyBytes = maxBodyBytes
         self.deadline = deadline

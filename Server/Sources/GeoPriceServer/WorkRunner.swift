@@ -3,35 +3,43 @@ import GeoPricing
 import NIOCore
 import Synchronization
 
-/// Runs a request's CPU work on a Dispatch thread (never on Swift concurrency's cooperative pool), one thread per
-/// request, holding an admission slot until the work stops; the reply waits for the work or for the deadline,
+/// Runs a request's CPU work on a thread of its own (never on Swift concurrency's cooperative pool): a Dispatch
+/// thread, or a low-priority one for work that may be long (``Lane``), holding an admission slot until the work stops; the reply waits for the work or for the deadline,
 /// whichever comes first, and the work itself stops at its next step boundary past the deadline (``WorkDeadline``).
 struct WorkRunner: Sendable {
     let admission: AdmissionControl
+    let lowPriority: LowPriorityThreads
+
+    /// Where a request's work runs: Dispatch's threads, or ``LowPriorityThreads`` for work that may be long.
+    enum Lane: Sendable {
+        case regular
+        case lowPriority
+    }
+
+    private func start(_ lane: Lane, _ work: @escaping @Sendable () -> Void) {
+        switch lane {
+        case .regular: DispatchQueue.global().async(execute: work)
+        case .lowPriority: lowPriority.run(work)
+        }
+    }
 
     /// The work's bytes, or `deadline_exceeded` when the deadline comes first (the work then stops at its next step
     /// boundary, still holding its slot until it does, so that the limit on work in progress stays true).
-    func run(until deadline: ContinuousClock.Instant, _ work: @escaping @Sendable () throws(GeoPriceError) -> [UInt8]) async throws(GeoPriceError) -> [UInt8] {
+    func run(
+        until deadline: ContinuousClock.Instant, lane: Lane = .regular, _ work: @escaping @Sendable () throws(GeoPriceError) -> [UInt8]
+    ) async throws(GeoPriceError) -> [UInt8] {
         try await admission.acquire(until: deadline)
         guard ContinuousClock.now < deadline else {
             admission.release()
             throw Self.deadlineExceeded
         }
-        let result: Result<[UInt8], GeoPriceError> = await withCheckedContinuation { continuation in
-            let once = Mutex<CheckedContinuation<Result<[UInt8], GeoPriceError>, Never>?>(continuation)
-            let finish = { @Sendable (result: Result<[UInt8], GeoPriceError>) in
-                once.withLock { $0.take() }?.resume(returning: result)
-            }
-            DispatchQueue.global().async { [admission] in
+        let result = await firstOf(answerOrDeadline: deadline, expired: Result<[UInt8], GeoPriceError>.failure(Self.deadlineExceeded)) { answer in
+            start(lane) { [admission] in
                 let result = Parallelism.callingThread.granting {
                     WorkDeadline.within(deadline) { Result { () throws(GeoPriceError) in try work() } }
                 }
                 admission.release()
-                finish(result)
-            }
-            Task {
-                try? await Task.sleep(until: deadline, clock: .continuous)
-                finish(.failure(Self.deadlineExceeded))
+                answer(result)
             }
         }
         return try result.get()
@@ -45,7 +53,8 @@ struct WorkRunner: Sendable {
     /// thrown by `produce` ends it with that error's line; a client that goes away stops the work at its next step
     /// boundary.
     func stream(
-        until deadline: ContinuousClock.Instant, _ produce: @escaping @Sendable (_ write: @escaping @Sendable ([UInt8]) -> Void) throws(GeoPriceError) -> Void
+        until deadline: ContinuousClock.Instant, lane: Lane = .lowPriority,
+        _ produce: @escaping @Sendable (_ write: @escaping @Sendable ([UInt8]) -> Void) throws(GeoPriceError) -> Void
     ) async throws(GeoPriceError) -> AsyncMapSequence<AsyncStream<ByteBuffer>, ByteBuffer> {
         try await admission.acquire(until: deadline)
         guard ContinuousClock.now < deadline else {
@@ -53,7 +62,7 @@ struct WorkRunner: Sendable {
             throw Self.deadlineExceeded
         }
         let (outlet, body) = LineOutlet.opened()
-        DispatchQueue.global().async { [admission] in
+        start(lane) { [admission] in
             let result = Parallelism.callingThread.granting {
                 WorkDeadline.within(deadline, abandonedWhen: { outlet.isAbandoned }) {
                     Result { () throws(GeoPriceError) in

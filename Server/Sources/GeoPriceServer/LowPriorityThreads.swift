@@ -1,0 +1,57 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Threads of their own, at nice 10, for the work that may be long (a large body, a CRS to set up, an NDJSON
+/// stream), so that short requests keep their latency while it runs: the kernel gives a nice-0 thread about ten
+/// times the CPU of a nice-10 one when both want it, and the long work still gets every cycle left over. Threads are
+/// made as jobs need them, up to `maxThreads`, and kept; they are never Dispatch's, because a thread's nice value,
+/// once raised, cannot be lowered again without privilege.
+final class LowPriorityThreads: Sendable {
+    private struct State {
+        var jobs: [@Sendable () -> Void] = []
+        var threads = 0
+        var idle = 0
+    }
+
+    private let state = Mutex(State())
+    private let ready = DispatchSemaphore(value: 0)
+    private let maxThreads: Int
+
+    init(maxThreads: Int) { self.maxThreads = max(1, maxThreads) }
+
+    /// Runs `job` on one of the threads, as soon as one is free.
+    func run(_ job: @escaping @Sendable () -> Void) {
+        let spawn = state.withLock { state -> Bool in
+            state.jobs.append(job)
+            guard state.idle == 0, state.threads < maxThreads else { return false }
+            state.threads += 1
+            return true
+        }
+        if spawn {
+            let thread = Thread { [self] in
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // 0: this thread (Linux)
+                serve()
+            }
+            thread.name = "geoprice-low-priority"
+            thread.start()
+        }
+        ready.signal()
+    }
+
+    private func serve() {
+        while true {
+            state.withLock { $0.idle += 1 }
+            ready.wait()
+            let job = state.withLock { state in
+                state.idle -= 1
+                return state.jobs.removeFirst()
+            }
+            job()
+        }
+    }
+}
