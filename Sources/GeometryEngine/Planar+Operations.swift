@@ -35,32 +35,57 @@ extension Planar {
     }
 
     /// The sides of the minimum-width rectangle, in the plane's units: `width` is ``minimumWidth(of:)``, `length` the
-    /// polygons' extent across that width's direction. Measured from `GEOSMinimumWidth_r` rather than taken from
-    /// `GEOSMinimumRotatedRectangle_r`, which from GEOS 3.12 returns the minimum-*area* rectangle instead, so the
-    /// sides do not depend on the GEOS version. Degenerate input (collinear points) gives a zero width and the
-    /// points' extent as the length.
+    /// polygons' extent across that width's direction (``minimumWidthRectangle(of:)``).
     public static func minimumRectangleSides(of polygons: [PlanarPolygon]) throws(GEOSFailure) -> (width: Double, length: Double) {
+        let rectangle = try minimumWidthRectangle(of: polygons)
+        return (rectangle.width, rectangle.length)
+    }
+
+    /// The minimum-width rectangle around polygons: its sides and the midpoints of each pair of opposite sides.
+    public struct Rectangle: Sendable {
+        /// The shorter side: the minimum width.
+        public var width: Double
+        /// The longer side: the extent across the width's direction.
+        public var length: Double
+        /// The midpoints of the two long sides, `width` apart.
+        public var widthEnds: (SIMD2<Double>, SIMD2<Double>)
+        /// The midpoints of the two short sides, `length` apart.
+        public var lengthEnds: (SIMD2<Double>, SIMD2<Double>)
+    }
+
+    /// The minimum-width rectangle around polygons, all parts together. Measured from `GEOSMinimumWidth_r` rather
+    /// than taken from `GEOSMinimumRotatedRectangle_r`, which from GEOS 3.12 returns the minimum-*area* rectangle
+    /// instead, so that it does not depend on the GEOS version. Degenerate input (collinear points) gives a zero width
+    /// and the points' extent as the length.
+    public static func minimumWidthRectangle(of polygons: [PlanarPolygon]) throws(GEOSFailure) -> Rectangle {
         let (from, to) = try minimumWidthSegment(of: polygons)
         let points = polygons.flatMap { $0.rings.flatMap { $0 } }
-        guard let first = points.first else { return (0, 0) }
-        let across = to - from
-        let width = (across * across).sum().squareRoot()
+        guard let first = points.first else { return Rectangle(width: 0, length: 0, widthEnds: (.zero, .zero), lengthEnds: (.zero, .zero)) }
+        let segment = to - from
+        let width = (segment * segment).sum().squareRoot()
         let along: SIMD2<Double>
         if width > 0 {
-            along = SIMD2(-across.y, across.x) / width
+            along = SIMD2(-segment.y, segment.x) / width
         } else {
             let farthest = points.max { (($0 - first) * ($0 - first)).sum() < (($1 - first) * ($1 - first)).sum() }!
             let reach = ((farthest - first) * (farthest - first)).sum().squareRoot()
-            guard reach > 0 else { return (0, 0) }
+            guard reach > 0 else { return Rectangle(width: 0, length: 0, widthEnds: (first, first), lengthEnds: (first, first)) }
             along = (farthest - first) / reach
         }
-        var low = Double.infinity, high = -Double.infinity
+        let across = SIMD2(along.y, -along.x)
+        var alongRange = (low: Double.infinity, high: -Double.infinity)
+        var acrossRange = (low: Double.infinity, high: -Double.infinity)
         for point in points {
-            let position = (point * along).sum()
-            low = min(low, position)
-            high = max(high, position)
+            let a = (point * along).sum(), c = (point * across).sum()
+            alongRange = (min(alongRange.low, a), max(alongRange.high, a))
+            acrossRange = (min(acrossRange.low, c), max(acrossRange.high, c))
         }
-        return (width, high - low)
+        let middleAlong = (alongRange.low + alongRange.high) / 2, middleAcross = (acrossRange.low + acrossRange.high) / 2
+        func point(along a: Double, across c: Double) -> SIMD2<Double> { a * along + c * across }
+        return Rectangle(
+            width: width, length: alongRange.high - alongRange.low,
+            widthEnds: (point(along: middleAlong, across: acrossRange.low), point(along: middleAlong, across: acrossRange.high)),
+            lengthEnds: (point(along: alongRange.low, across: middleAcross), point(along: alongRange.high, across: middleAcross)))
     }
 
     /// The two ends of the minimum width's segment (`GEOSMinimumWidth_r`).

@@ -87,14 +87,19 @@ public struct GroundMetric: Sendable {
     public func minimumWidth() throws(GeoPriceError) -> Double { try minimumWidths().min() ?? 0 }
 
     /// The ground width and length (m) of the minimum-width rectangle around the whole AOI, all its parts together
-    /// (``Planar/minimumRectangleSides(of:)``): what a satellite's strips must span (feasibility).
+    /// (``Planar/minimumWidthRectangle(of:)`` in the zone): what a satellite's strips must span (feasibility). Each is
+    /// the geodesic distance between the midpoints of two opposite sides, taken back to lon/lat, so that the zone's
+    /// scale, which changes along a long AOI, does not enter.
     public func rectangleSides() throws(GeoPriceError) -> (width: Double, length: Double) {
+        let rectangle: Planar.Rectangle
         do {
-            let sides = try Planar.minimumRectangleSides(of: parts)
-            return (sides.width / scale, sides.length / scale)
+            rectangle = try Planar.minimumWidthRectangle(of: parts)
         } catch {
             throw GeoPriceError(error, step: "find the minimum-width rectangle", path: aoi.path.description)
         }
+        let ends = try CRSTransformer(from: zone.crsName, to: CRSTransformer.lonLat).transform(
+            [rectangle.widthEnds.0, rectangle.widthEnds.1, rectangle.lengthEnds.0, rectangle.lengthEnds.1])
+        return (Geodesic.distance(from: ends[0], to: ends[1]), Geodesic.distance(from: ends[2], to: ends[3]))
     }
 
     /// The AOI grown by `metres` on the ground (shrunk when negative), in lon/lat, cut at ±180°.

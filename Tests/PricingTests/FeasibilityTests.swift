@@ -34,6 +34,11 @@ struct FeasibilityTests {
     static let belowMaximum = [[8.0939401401, 45.632129101367], [9.9060598599, 45.632129101367], [9.886241584882, 44.360768551247],
                                [8.113758415118, 44.360768551247]]
 
+    /// A strip 1 km × 60 km running east–west from (9°E, 45°N) (pyproj `Geod.fwd`; long sides 60.000000 km by
+    /// `Geod.inv`, short sides 0.999996 km).
+    static let eastWestStrip = [[9.380451947662, 44.994867105180], [8.619548052338, 44.994867105180], [8.619488499520, 45.003865300143],
+                                [9.380511500480, 45.003865300143]]
+
     static func prepared(_ corners: [[Double]]) throws -> PreparedAOI {
         let ring = (corners + [corners[0]]).map { Position($0[0], $0[1]) }
         return try PreparedAOI(AOI(polygons: [Polygon(rings: [ring])]))
@@ -54,6 +59,16 @@ struct FeasibilityTests {
         #expect(check.reasons.isEmpty)
         #expect(abs(check.widthKm - 12.899988) < 1e-4)
         #expect(abs(check.lengthKm - 29.899995) < 1e-4)
+    }
+
+    /// The UTM point scale changes along an east–west strip (by 2e-5 over these 60 km at 45°N): divided by the scale
+    /// at the centroid, the length read 60.000221 km; measured as the geodesic between the rectangle's short sides,
+    /// 60.000000.
+    @Test("a 60 km east-west strip is 60 km long to the centimetre: the length is geodesic, not scaled from the zone")
+    func eastWestStripLength() throws {
+        let strip = try Self.check(Self.eastWestStrip, priority: "standard", window: nil)
+        #expect(abs(strip.lengthKm - 60) < 1e-5)
+        #expect(abs(strip.widthKm - 0.999996) < 2e-5)
     }
 
     @Test("0.1 km wider, longer or turned: a study, with the numbers")
