@@ -40,7 +40,7 @@ public enum AOILineStream {
     ///     own while the next batch is answered; at most two batches wait for it.
     /// - Throws: `GeoPriceError` `unreadable_input`, `limit_exceeded` (a whole document over the byte limit),
     ///   `empty_geometry` when the input holds no AOI at all, or `deadline_exceeded` before a batch once a
-    ///   ``WorkDeadline`` has passed or its caller has gone; lines written before it stay written.
+    ///   `WorkDeadline` has passed or its caller has gone; lines written before it stay written.
     public static func answer(
         _ lines: inout NDJSONLines, parallelism: Parallelism? = nil,
         with answer: @escaping @Sendable (AOI) throws(GeoPriceError) -> [UInt8]?,
