@@ -29,7 +29,7 @@ struct _FeasibilityRuleCheck {
         }
         let openSeconds = check.window.map { $0.secondsOpen(from: asOf) }
         if let window = check.window, let seconds = openSeconds {
-            if seconds <= 0 {
+            if window.hasEnded(by: asOf) {
                 add("window_closed", hard: true, "the window \(window) has ended by \(RFC3339.string(asOf))",
                     ["datetime": .string(window.description), "asOf": .string(RFC3339.string(asOf))])
             } else if let priority, let hours = product.minimumWindowHours[priority], seconds < Self.double(hours) * 3_600 {
@@ -75,4 +75,8 @@ extension ISO8601Interval {
         guard let end else { return .infinity }
         return end.timeIntervalSince(max(start ?? asOf, asOf))
     }
+
+    /// Whether the window has ended by `asOf` (a window ending at that instant has; one still to come, however
+    /// short, has not).
+    func hasEnded(by asOf: Date) -> Bool { end.map { $0 <= asOf } ?? false }
 }

@@ -174,7 +174,7 @@ extension Estimator {
         throws(GeoPriceError) -> Estimate.Rule
     {
         let length = window.secondsOpen(from: asOf)
-        if length <= 0 {
+        if window.hasEnded(by: asOf) {
             throw GeoPriceError(
                 .windowClosed, "the window \(window) has ended by \(RFC3339.string(asOf))", path: "$.datetime",
                 details: ["datetime": .string(window.description), "asOf": .string(RFC3339.string(asOf))])

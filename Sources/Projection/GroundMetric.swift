@@ -3,7 +3,7 @@ import GeometryEngine
 
 /// Operations stated in metres on the ground (ordering rules: minimum AOI width, inflation of small AOIs), done
 /// with GEOS in the AOI's UTM zone and corrected by the zone's point scale factor at the AOI's centroid
-/// (DESIGN.md, "Minimum width").
+/// (DESIGN.md, "Minimum width"); the feasibility rectangle's sides are geodesics instead (``rectangleSides()``).
 public struct GroundMetric: Sendable {
     /// The AOI in lon/lat.
     public let aoi: AOI

@@ -85,12 +85,14 @@ public struct Quotation: Sendable, Equatable {
         readsAsWritten = JSONWriter().bytes(.object(jsonObject)) == Self.withoutWhitespace(bytes)
     }
 
-    /// The JSON text without the whitespace between its tokens (strings kept as they are).
+    /// The JSON text without the whitespace between its tokens and a leading byte order mark, as the reader skips
+    /// them (strings kept as they are).
     private static func withoutWhitespace(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var kept: [UInt8] = []
         kept.reserveCapacity(bytes.count)
         var inString = false, escaped = false
-        for byte in bytes {
+        let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : Array(bytes)
+        for byte in text {
             if inString {
                 if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
             } else if byte == UInt8(ascii: "\"") {

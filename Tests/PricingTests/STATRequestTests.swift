@@ -105,6 +105,8 @@ struct STATRequestTests {
         #expect(code(#""constraints": {"eo:cloud_cover": {"pattern": "^1"}}"#) == (.invalidParameter, "$.constraints['eo:cloud_cover'].pattern"))
         #expect(code("", datetime: "2026-05-01T00:00:00Z/2026-05-20T00:00:00Z") == (.windowClosed, "$.datetime"))
         #expect(code("", datetime: "2026-06-02T00:00:00Z/P2D") == (.windowTooShort, "$.datetime"))
+        // A window still to come, however short, has not ended.
+        #expect(code("", datetime: "2026-06-02T00:00:00Z/2026-06-02T00:00:00Z") == (.windowTooShort, "$.datetime"))
         // onenow needs 12 h. A window ending 2026-06-01T20:00Z leaves 20 h from that day's first instant and 8 h from
         // noon; one that ended at 06:00 is closed at noon.
         let onenow = #""constraints": {"priority": ["onenow"]}"#

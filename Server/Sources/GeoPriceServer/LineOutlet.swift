@@ -57,7 +57,8 @@ final class LineOutlet: Sendable {
     var isAbandoned: Bool { state.withLock { $0.clientGone } }
 
     /// Hands bytes to the client, waiting while too many wait for it, until `deadline`; `last` ends the answer.
-    /// Returns false once the answer has ended or the client has gone (the bytes are dropped).
+    /// Returns false once the answer has ended, the client has gone, or the deadline has passed while waiting (the
+    /// bytes are dropped).
     @discardableResult
     func write(_ bytes: [UInt8], last: Bool = false, until deadline: ContinuousClock.Instant? = nil) -> Bool {
         while true {

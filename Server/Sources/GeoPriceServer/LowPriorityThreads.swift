@@ -28,19 +28,28 @@ final class LowPriorityThreads: Sendable {
     func run(_ job: @escaping @Sendable () -> Void) {
         let spawn = state.withLock { state -> Bool in
             state.jobs.append(job)
-            guard state.idle == 0, state.threads < maxThreads else { return false }
+            // A thread counted idle may already have been woken for an earlier job: start one unless enough wait.
+            guard state.jobs.count > state.idle, state.threads < maxThreads else { return false }
             state.threads += 1
             return true
         }
         if spawn {
             let thread = Thread { [self] in
-                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // 0: this thread (Linux)
+                Self.lowerThisThreadsPriority()
                 serve()
             }
             thread.name = "geoprice-low-priority"
             thread.start()
         }
         ready.signal()
+    }
+
+    /// Nice 10 for the calling thread: on Linux a nice value is a thread's, and `who` 0 is the calling thread.
+    /// Elsewhere (Darwin, where it would be the whole process's) the threads keep the default priority.
+    private static func lowerThisThreadsPriority() {
+        #if canImport(Glibc)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
     }
 
     private func serve() {

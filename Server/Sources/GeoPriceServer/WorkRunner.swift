@@ -47,8 +47,8 @@ struct WorkRunner: Sendable {
 
     static let deadlineExceeded = GeoPriceError(.deadlineExceeded, "the request ran out of its time; its answer was abandoned")
 
-    /// Streams one line per AOI: `produce` writes its lines through the writer it is given, on a Dispatch thread,
-    /// through a ``LineOutlet`` (bounded: the writer waits for a slow client, within the deadline). Once the
+    /// Streams one line per AOI: `produce` writes its lines through the writer it is given, on a thread of `lane`
+    /// (by default a low-priority one), through a ``LineOutlet`` (bounded: the writer waits for a slow client, within the deadline). Once the
     /// deadline passes, the stream ends with a `deadline_exceeded` error line and later lines are dropped; an error
     /// thrown by `produce` ends it with that error's line; a client that goes away stops the work at its next step
     /// boundary.

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GeoPriceServer
 import GeoPricing
@@ -54,6 +55,32 @@ struct ConnectionTests {
         }
     }
 
+    @Test("a body still uploading when refused: the client reads the 413, not a reset (the server drops the rest, then closes)")
+    func refusedWhileUploading() async throws {
+        try await H.withServer(limits: ServerLimits(maxBodyBytes: 1_000)) { client, _ in
+            let connection = try RawConnection(port: try #require(client.port))
+            await connection.send("POST /v1/area HTTP/1.1\r\nHost: localhost\r\nContent-Length: 40000000\r\n\r\n")
+            await connection.send([UInt8](repeating: 0x20, count: 2_000_000))
+            let answer = String(decoding: await connection.readToClose(within: 10) ?? [], as: UTF8.self)
+            #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer)")
+        }
+    }
+
+    @Test("pipelined requests: an answer written while the next request's body arrives does not close the connection")
+    func pipelined() async throws {
+        try await H.withServer { client, _ in
+            let connection = try RawConnection(port: try #require(client.port))
+            let body = #"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#
+            await connection.send(
+                "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\nPOST /v1/area HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: \(body.utf8.count)\r\n\r\n")
+            try await Task.sleep(for: .milliseconds(300))
+            await connection.send(body)
+            let answer = String(decoding: await connection.readToClose(within: 10) ?? [], as: UTF8.self)
+            #expect(answer.components(separatedBy: "HTTP/1.1 200").count == 3, "\(answer)")
+            #expect(answer.contains(#""areaKm2":6154.85478672143"#))
+        }
+    }
+
     @Test("a body cut short by the client's end of stream is unreadable_input (422), not 413")
     func bodyCutShort() async throws {
         try await H.withServer { client, _ in
@@ -66,15 +93,21 @@ struct ConnectionTests {
         }
     }
 
-    @Test("a client that disconnects from an NDJSON answer frees its slot at once: the work stops, the next request is answered")
-    func disconnectStopsWork() async throws {
-        // 200,000 small squares: about 30 s of work in a debug build, on the one slot.
+    /// 200,000 NDJSON lines, each a 0.1° square.
+    static func squares() -> [UInt8] {
         var lines: [UInt8] = []
         for index in 0..<200_000 {
             let x = Double(index % 3_400) / 10 - 170, y = Double(index / 3_400) - 59
             lines += Array(#"{"type":"Polygon","coordinates":[[[\#(x),\#(y)],[\#(x + 0.1),\#(y)],[\#(x + 0.1),\#(y + 0.1)],[\#(x),\#(y)]]]}"#.utf8) + [10]
         }
-        let body = lines
+        return lines
+    }
+
+    @Test("a client that disconnects from an NDJSON answer frees its slot at once: the work stops, the next request is answered")
+    func disconnectStopsWork() async throws {
+        // 200,000 small squares: about 30 s of work in a debug build, on the one slot. Made on a Dispatch thread:
+        // seconds of CPU on the cooperative pool would starve the servers of the tests running beside this one.
+        let body = await withCheckedContinuation { continuation in DispatchQueue.global().async { continuation.resume(returning: Self.squares()) } }
         try await H.withServer(limits: ServerLimits(deadline: .seconds(120), maxInWork: 1)) { client, _ in
             let port = try #require(client.port)
             let streaming = try RawConnection(port: port)

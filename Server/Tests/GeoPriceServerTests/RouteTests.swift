@@ -14,8 +14,8 @@ struct RouteTests {
 
     @Test("POST /v1/area, with and without crs = geoprice area --json")
     func area() async throws {
-        let cliPlain = try H.cliOutput(["area", "--json", H.fixture(Self.beauce)])
-        let cliCRS = try H.cliOutput(["area", "--json", "--crs", "EPSG:2154", H.fixture(Self.beauce)])
+        let cliPlain = try await H.cliOutput(["area", "--json", H.fixture(Self.beauce)])
+        let cliCRS = try await H.cliOutput(["area", "--json", "--crs", "EPSG:2154", H.fixture(Self.beauce)])
         #expect(cliPlain.count > 100)
         try await H.withServer { client, _ in
             let plain = try await client.execute(uri: "/v1/area", method: .post, body: ByteBuffer(bytes: H.bytes(Self.beauce)))
@@ -31,7 +31,7 @@ struct RouteTests {
     func areaNDJSON() async throws {
         let square = #"{"type":"Polygon","coordinates":[[[2,45],[2.1,45],[2.1,45.1],[2,45.1],[2,45]]]}"#
         let body = Array((square + "\n" + #"{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}"# + "\n" + square + "\n").utf8)
-        let cli = try H.cliOutput(["area", "--ndjson", "-"], stdin: body)
+        let cli = try await H.cliOutput(["area", "--ndjson", "-"], stdin: body)
         #expect(cli.split(separator: 10).count == 3)
         try await H.withServer { client, _ in
             let response = try await client.execute(
@@ -46,9 +46,9 @@ struct RouteTests {
     /// object is the CLI's too, with 400.
     @Test("POST /v1/estimate (ours, STAT) and /prices (Airbus) = geoprice estimate --request --json / --format airbus")
     func estimates() async throws {
-        let ours = try H.cliOutput(["estimate", "--request", H.fixture("pricing/request-ours.json"), "--as-of", "2026-06-01", "--json"])
-        let stat = try H.cliOutput(["estimate", "--request", H.fixture("stat/cloud-and-priority.json"), "--as-of", "2026-06-01", "--json"])
-        let airbus = try H.cliOutput(["estimate", "--request", H.fixture("pricing/airbus-guide-request.json"), "--as-of", "2026-06-01", "--format", "airbus"])
+        let ours = try await H.cliOutput(["estimate", "--request", H.fixture("pricing/request-ours.json"), "--as-of", "2026-06-01", "--json"])
+        let stat = try await H.cliOutput(["estimate", "--request", H.fixture("stat/cloud-and-priority.json"), "--as-of", "2026-06-01", "--json"])
+        let airbus = try await H.cliOutput(["estimate", "--request", H.fixture("pricing/airbus-guide-request.json"), "--as-of", "2026-06-01", "--format", "airbus"])
         #expect(String(decoding: stat, as: UTF8.self).contains(#""total":"4250.00""#))
         try await H.withServer { client, _ in
             for (uri, file, want) in [
@@ -67,7 +67,7 @@ struct RouteTests {
     @Test("POST /v1/estimate NDJSON = geoprice estimate --ndjson --aoi - --product P --priority oneday")
     func estimateNDJSON() async throws {
         let body = H.bytes(Self.beauce)
-        let cli = try H.cliOutput(["estimate", "--ndjson", "--aoi", "-", "--product", "PNEO-TASKING-30CM", "--priority", "oneday", "--as-of", "2026-11-30"], stdin: body)
+        let cli = try await H.cliOutput(["estimate", "--ndjson", "--aoi", "-", "--product", "PNEO-TASKING-30CM", "--priority", "oneday", "--as-of", "2026-11-30"], stdin: body)
         #expect(String(decoding: cli, as: UTF8.self).contains(#""total":"6245.62""#))
         try await H.withServer { client, _ in
             let response = try await client.execute(
@@ -80,8 +80,8 @@ struct RouteTests {
     @Test("POST /v1/coverage = geoprice coverage --json; groups/list = coverage --ndjson")
     func coverage() async throws {
         let file = H.fixture("cases/coverage_full.json")
-        let cli = try H.cliOutput(["coverage", "--json", "--aoi", file, "--captures", file])
-        let lines = try H.cliOutput(["coverage", "--ndjson", "--aoi", file, "--captures", file])
+        let cli = try await H.cliOutput(["coverage", "--json", "--aoi", file, "--captures", file])
+        let lines = try await H.cliOutput(["coverage", "--ndjson", "--aoi", file, "--captures", file])
         let document = String(decoding: H.bytes("cases/coverage_full.json"), as: UTF8.self)
         let body = ByteBuffer(string: #"{"aois": "# + document + #", "captures": "# + document + "}")
         try await H.withServer { client, _ in
@@ -97,13 +97,13 @@ struct RouteTests {
     @Test("feasibility, cancel-quote, reproject and the product schema = their CLI commands")
     func others() async throws {
         let boxes = H.fixture("feasibility/oneday-boxes.json")
-        let feasibility = try H.cliOutput([
+        let feasibility = try await H.cliOutput([
             "feasibility", "--aoi", boxes, "--product", "PNEO-TASKING-30CM", "--priority", "oneday", "--datetime", "2026-12-01T00:00:00Z/P2D",
             "--as-of", "2026-11-30", "--json",
         ])
-        let refund = try H.cliOutput(["cancel-quote", "--product", "PNEO-TASKING-30CM", "--status", "scheduled", "--paid", "4750.00", "--json"])
-        let reprojected = try H.cliOutput(["reproject", "--to", "EPSG:32631", "--json", H.fixture(Self.beauce)])
-        let schema = try H.cliOutput(["catalog", "--schema", "PNEO-TASKING-30CM"])
+        let refund = try await H.cliOutput(["cancel-quote", "--product", "PNEO-TASKING-30CM", "--status", "scheduled", "--paid", "4750.00", "--json"])
+        let reprojected = try await H.cliOutput(["reproject", "--to", "EPSG:32631", "--json", H.fixture(Self.beauce)])
+        let schema = try await H.cliOutput(["catalog", "--schema", "PNEO-TASKING-30CM"])
         let boxesJSON = String(decoding: H.bytes("feasibility/oneday-boxes.json"), as: UTF8.self)
         try await H.withServer { client, _ in
             let checked = try await client.execute(

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GeoPriceServer
 import GeoPricing
@@ -38,8 +39,16 @@ enum ServerHarness {
         return root.appendingPathComponent(".build/debug/geoprice")
     }()
 
-    /// What the CLI prints on standard output for these arguments (standard input from `stdin`).
-    static func cliOutput(_ arguments: [String], stdin: [UInt8]? = nil) throws -> [UInt8] {
+    /// What the CLI prints on standard output for these arguments (standard input from `stdin`). The process is run
+    /// and waited for on a Dispatch thread, never on the cooperative pool, which the live servers need (two threads
+    /// on two cores).
+    static func cliOutput(_ arguments: [String], stdin: [UInt8]? = nil) async throws -> [UInt8] {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try runCLI(arguments, stdin: stdin) }) }
+        }
+    }
+
+    private static func runCLI(_ arguments: [String], stdin: [UInt8]?) throws -> [UInt8] {
         let process = Process()
         process.executableURL = cli
         process.arguments = arguments
