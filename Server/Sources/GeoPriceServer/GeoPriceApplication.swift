@@ -182,8 +182,9 @@ public struct GeoPriceApplication: Sendable {
             logger: logger)
     }
 
-    /// The whole body, refused beyond `limit` bytes (413: at once when its `Content-Length` says so), when it has not arrived by the deadline (a client
-    /// trickling its body cannot hold a worker), or when it cannot be read (`unreadable_input`, 422).
+    /// The whole body, refused beyond `limit` bytes (413: at once when its `Content-Length` says so), when it has not
+    /// arrived by the deadline (a client trickling its body cannot hold a worker), or when it cannot be read
+    /// (`unreadable_input`, 422).
     static func collectBody(_ request: inout Request, limit: Int, deadline: ContinuousClock.Instant) async throws(GeoPriceError) -> [UInt8] {
         let tooLarge = GeoPriceError(
             .limitExceeded, "the request body is larger than \(limit) bytes", details: ["limit": "maxBodyBytes", "maximum": .number(Double(limit))])
@@ -218,9 +219,7 @@ public struct GeoPriceApplication: Sendable {
         return bodyBytes > limits.lowPriorityBodyBytes || query["crs"] != nil || query["to"] != nil
     }
 
-    static func timeAmount(_ duration: Duration) -> TimeAmount {
-        .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
-    }
+    static func timeAmount(_ duration: Duration) -> TimeAmount { .nanoseconds(duration.wholeNanoseconds) }
 
     /// `?asOf=`: an RFC 3339 instant, or `YYYY-MM-DD` for its first instant; else now.
     static func asOf(_ request: Request) throws(GeoPriceError) -> Date {

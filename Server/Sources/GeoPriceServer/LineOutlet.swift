@@ -80,7 +80,8 @@ final class LineOutlet: Sendable {
             case false?:
                 return false
             case nil:
-                let timeout = deadline.map { DispatchTime.now() + Self.nanoseconds(until: $0) } ?? .distantFuture
+                let timeout = deadline.map { DispatchTime.now() + .nanoseconds(Int(max(.zero, ContinuousClock.now.duration(to: $0)).wholeNanoseconds)) }
+                    ?? .distantFuture
                 if room.wait(timeout: timeout) == .timedOut {
                     // Past the deadline: the caller ends the answer with its error line.
                     state.withLock { $0.writerWaits = false }
@@ -88,11 +89,5 @@ final class LineOutlet: Sendable {
                 }
             }
         }
-    }
-
-    private static func nanoseconds(until instant: ContinuousClock.Instant) -> DispatchTimeInterval {
-        let left = ContinuousClock.now.duration(to: instant)
-        guard left > .zero else { return .nanoseconds(0) }
-        return .nanoseconds(Int(left.components.seconds) * 1_000_000_000 + Int(left.components.attoseconds / 1_000_000_000))
     }
 }

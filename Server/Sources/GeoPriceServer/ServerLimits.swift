@@ -35,3 +35,8 @@ public struct ServerLimits: Sendable {
         self.idleTimeout = idleTimeout
     }
 }
+
+extension Duration {
+    /// The duration in whole nanoseconds (NIO's and Dispatch's unit).
+    var wholeNanoseconds: Int64 { components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000 }
+}

@@ -4,8 +4,9 @@ import NIOCore
 import Synchronization
 
 /// Runs a request's CPU work on a thread of its own (never on Swift concurrency's cooperative pool): a Dispatch
-/// thread, or a low-priority one for work that may be long (``Lane``), holding an admission slot until the work stops; the reply waits for the work or for the deadline,
-/// whichever comes first, and the work itself stops at its next step boundary past the deadline (``WorkDeadline``).
+/// thread, or a low-priority one for work that may be long (``Lane``), holding an admission slot until the work
+/// stops; the reply waits for the work or for the deadline, whichever comes first, and the work itself stops at its
+/// next step boundary past the deadline (``WorkDeadline``).
 struct WorkRunner: Sendable {
     let admission: AdmissionControl
     let lowPriority: LowPriorityThreads
@@ -47,13 +48,12 @@ struct WorkRunner: Sendable {
 
     static let deadlineExceeded = GeoPriceError(.deadlineExceeded, "the request ran out of its time; its answer was abandoned")
 
-    /// Streams one line per AOI: `produce` writes its lines through the writer it is given, on a thread of `lane`
-    /// (by default a low-priority one), through a ``LineOutlet`` (bounded: the writer waits for a slow client, within the deadline). Once the
-    /// deadline passes, the stream ends with a `deadline_exceeded` error line and later lines are dropped; an error
-    /// thrown by `produce` ends it with that error's line; a client that goes away stops the work at its next step
-    /// boundary.
+    /// Streams one line per AOI: `produce` writes its lines through the writer it is given, on a low-priority thread,
+    /// through a ``LineOutlet`` (bounded: the writer waits for a slow client, within the deadline). Once the deadline
+    /// passes, the stream ends with a `deadline_exceeded` error line and later lines are dropped; an error thrown by
+    /// `produce` ends it with that error's line; a client that goes away stops the work at its next step boundary.
     func stream(
-        until deadline: ContinuousClock.Instant, lane: Lane = .lowPriority,
+        until deadline: ContinuousClock.Instant,
         _ produce: @escaping @Sendable (_ write: @escaping @Sendable ([UInt8]) -> Void) throws(GeoPriceError) -> Void
     ) async throws(GeoPriceError) -> AsyncMapSequence<AsyncStream<ByteBuffer>, ByteBuffer> {
         try await admission.acquire(until: deadline)
@@ -62,7 +62,7 @@ struct WorkRunner: Sendable {
             throw Self.deadlineExceeded
         }
         let (outlet, body) = LineOutlet.opened()
-        start(lane) { [admission] in
+        start(.lowPriority) { [admission] in
             let result = Parallelism.callingThread.granting {
                 WorkDeadline.within(deadline, abandonedWhen: { outlet.isAbandoned }) {
                     Result { () throws(GeoPriceError) in
