@@ -52,10 +52,7 @@ public final class AdmissionControl: Sendable {
                 .overloaded, "the server has \(maxInWork) requests in work and \(maxQueued) waiting; retry later",
                 details: ["inWork": .number(Double(maxInWork)), "queued": .number(Double(maxQueued))])
         case .queued(let id):
-            let timer = Task {
-                try? await Task.sleep(until: deadline, clock: .continuous)
-                self.leave(id)
-            }
+            let timer = DeadlineTimer(at: deadline) { self.leave(id) }
             defer { timer.cancel() }
             let admitted = await withCheckedContinuation { continuation in
                 let outcome = state.withLock { state -> Bool? in
