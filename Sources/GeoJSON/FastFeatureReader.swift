@@ -35,8 +35,27 @@ struct _FastFeatureReader {
     }
 
     /// The feature that is the whole text (white space and a byte order mark around it aside), or `nil`.
-    func wholeFeature(in bytes: [UInt8], maxDepth: Int) -> Feature? {
-        bytes.withUnsafeBufferPointer { buffer in feature(buffer, range: Self.trimmed(buffer), depth: 0, maxDepth: maxDepth) }
+    /// - Parameter foreignMembers: whether members other than a Feature's own are read here (as JSON values), or left
+    ///   to the ordinary reader; a large text that turns out to be a FeatureCollection written `features` first is
+    ///   then given up at its first member instead of after a JSON value tree of all its features.
+    func wholeFeature(in bytes: [UInt8], maxDepth: Int, foreignMembers: Bool = true) -> Feature? {
+        bytes.withUnsafeBufferPointer { buffer in
+            feature(buffer, range: Self.trimmed(buffer), depth: 0, maxDepth: maxDepth, foreignMembers: foreignMembers)
+        }
+    }
+
+    /// The Polygon or MultiPolygon (`type` first, no other members) that is the whole text, or `nil`.
+    func wholeGeometry(in bytes: [UInt8], maxDepth: Int) -> Geometry? {
+        // Geometry, coordinates, polygons, rings, positions: up to 5 levels, 6 with the Feature's margin kept.
+        guard 6 <= maxDepth else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let range = Self.trimmed(buffer)
+            var parser = _JSONParser(buffer: UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), maxDepth: maxDepth)
+            parser.position = range.lowerBound
+            guard let geometry = parseGeometry(&parser) else { return nil }
+            parser.skipWhitespace()
+            return parser.position == range.upperBound ? geometry : nil
+        }
     }
 
     /// The text's range without leading and trailing white space (and byte order mark).
@@ -50,13 +69,13 @@ struct _FastFeatureReader {
     }
 
     /// The feature in `range` of `buffer`, which starts at nesting `depth`.
-    func feature(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, depth: Int, maxDepth: Int) -> Feature? {
+    func feature(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, depth: Int, maxDepth: Int, foreignMembers: Bool = true) -> Feature? {
         // Feature, geometry, coordinates, polygons, rings, positions: up to 7 levels below `depth`.
         guard depth + 7 <= maxDepth else { return nil }
         var parser = _JSONParser(buffer: UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), maxDepth: maxDepth)
         parser.position = range.lowerBound
         parser.depth = depth
-        guard let feature = parseFeature(&parser) else { return nil }
+        guard let feature = parseFeature(&parser, foreignMembers: foreignMembers) else { return nil }
         parser.skipWhitespace()
         return parser.position == range.upperBound ? feature : nil
     }
@@ -78,7 +97,7 @@ struct _FastFeatureReader {
         }
     }
 
-    private func parseFeature(_ parser: inout _JSONParser) -> Feature? {
+    private func parseFeature(_ parser: inout _JSONParser, foreignMembers: Bool) -> Feature? {
         parser.skipWhitespace()
         guard parser.consume(UInt8(ascii: "{")) else { return nil }
         parser.depth += 1
@@ -124,7 +143,7 @@ struct _FastFeatureReader {
                 return nil
             case nil:
                 // Many foreign members go to the plain reader, whose repeated-key check stays linear.
-                guard foreign.count < 16, let key = String(validating: name, as: UTF8.self), !foreign.contains(where: { $0.key == key }),
+                guard foreignMembers, foreign.count < 16, let key = String(validating: name, as: UTF8.self), !foreign.contains(where: { $0.key == key }),
                     let value = try? parser.parseValue(), Self.isFinite(value)
                 else { return nil }
                 foreign.append((key, value))

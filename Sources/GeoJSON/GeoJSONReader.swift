@@ -28,15 +28,25 @@ public struct GeoJSONReader: Sendable {
     /// Reads a GeoJSON text held in an array.
     /// - Throws: ``GeoPriceError`` with code `invalid_json`, `invalid_geojson` or `invalid_coordinate`.
     public func read(_ array: [UInt8]) throws(GeoPriceError) -> GeoJSONDocument {
+        try json.checkSize(of: array.count)
         if array.count >= Self.parallelThreshold, let split = json.featureRanges(array), split.ranges.count >= 64,
             split.members.contains(where: { $0.key == "type" && $0.value == "FeatureCollection" })
         {
             return try readInParallel(array, members: split.members, ranges: split.ranges)
         }
-        if array.count < Self.parallelThreshold, let feature = plainFeature(array) {
-            return .feature(feature)
-        }
+        if let document = plainDocument(array) { return document }
         return try document(from: json.read(array))
+    }
+
+    /// A text that is one Feature of the common plain shape, or a bare Polygon or MultiPolygon written `type` first,
+    /// typed straight from its bytes, whatever its size: a 2,000,000-vertex AOI is then about 48 MB of positions, not
+    /// a JSON value tree ten times its text. `nil` for anything else.
+    private func plainDocument(_ array: [UInt8]) -> GeoJSONDocument? {
+        let fast = _FastFeatureReader(checkLonLatRange: true)
+        let maxDepth = json.options.maxDepth
+        if let geometry = fast.wholeGeometry(in: array, maxDepth: maxDepth) { return .geometry(geometry) }
+        let small = array.count < Self.parallelThreshold
+        return fast.wholeFeature(in: array, maxDepth: maxDepth, foreignMembers: small).map(GeoJSONDocument.feature)
     }
 
     /// A text that is one Feature of the common plain shape (no `crs`, no `bbox`, a Polygon or MultiPolygon),

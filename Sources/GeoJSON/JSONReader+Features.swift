@@ -24,13 +24,16 @@ extension JSONReader {
                 parser.skipWhitespace()
                 guard parser.consume(UInt8(ascii: ":")) else { return nil }
                 parser.skipWhitespace()
+                // A geometry's or Feature's own members: not a FeatureCollection, given up before its coordinates
+                // are parsed into values for nothing.
+                if ["coordinates", "geometry", "geometries"].contains(key) { return nil }
                 if key == "features" {
                     guard ranges == nil, let found = parser.elementRanges() else { return nil }
                     ranges = found
                     members.append((key, .null))
                 } else {
                     parser.depth = 1
-                    guard let value = try? parser.parseValue() else { return nil }
+                    guard let value = try? parser.parseValue(), key != "type" || value == "FeatureCollection" else { return nil }
                     members.append((key, value))
                 }
                 parser.skipWhitespace()

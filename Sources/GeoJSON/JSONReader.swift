@@ -41,9 +41,7 @@ public struct JSONReader: Sendable {
     /// Reads the first JSON value of a text and returns it with the byte offset where the rest (after white space)
     /// begins; the offset equals the byte count when nothing follows.
     public func readFirst(_ bytes: some Collection<UInt8>) throws(GeoPriceError) -> (JSONValue, Int) {
-        guard bytes.count <= options.maxBytes else {
-            throw InputLimits.exceeded("maxBytes", options.maxBytes, bytes.count, what: "bytes of the input", path: "$")
-        }
+        try checkSize(of: bytes.count)
         let array = Array(bytes)
         let result: Result<(JSONValue, Int), GeoPriceError> = array.withUnsafeBufferPointer { buffer in
             var parser = _JSONParser(buffer: buffer, maxDepth: options.maxDepth)
@@ -57,6 +55,14 @@ public struct JSONReader: Sendable {
             }
         }
         return try result.get()
+    }
+
+    /// Refuses a text over ``Options/maxBytes`` before any of it is read.
+    /// - Throws: ``GeoPriceError`` `limit_exceeded` (`maxBytes`).
+    public func checkSize(of byteCount: Int) throws(GeoPriceError) {
+        guard byteCount <= options.maxBytes else {
+            throw InputLimits.exceeded("maxBytes", options.maxBytes, byteCount, what: "bytes of the input", path: "$")
+        }
     }
 
     static func error(_ message: String, at offset: Int, in bytes: [UInt8], path: JSONPath, code: GeoPriceError.Code = .invalidJSON) -> GeoPriceError {

@@ -222,14 +222,39 @@ struct FastPathTests {
         // A fuzzing finding: the fast path took the byte before an unquoted value for its opening quote.
         #"{"type":%Feature","N5":2}"#,
         #"{"type":"Feature","geometry":{"type":%Polygon","coordinates":[]}}"#,
+        #"{"type":"Polygon","coordinates":[[[1,2],[2,2],[2,3],[1,2]]]}"#,
+        #" {"type":"MultiPolygon","coordinates":[[[[1,2,0],[2,2,0],[2,3,0],[1,2,0]]],[[[5,5],[6,5],[6,6],[5,5]]]]} "#,
+        #"{"type":"Polygon","coordinates":[[[1,2],[2,2],[2,95],[1,2]]]}"#,
+        #"{"type":"Polygon","coordinates":[[[1,2],[2,2],[2,3],[1,2]]],"bbox":[1,2,2,3]}"#,
+        #"{"coordinates":[[[1,2],[2,2],[2,3],[1,2]]],"type":"Polygon"}"#,
+        #"{"type":"LineString","coordinates":[[1,2],[2,2]]}"#,
+        #"{"type":"Polygon","coordinates":[[[1,2],[2,2],[2,3],[1,2]]]} x"#,
     ])
     func parity(text: String) {
+        Self.expectParity(text)
+    }
+
+    @Test("texts over 1 MiB: a bare Polygon, a Feature, a FeatureCollection written features first, one bad vertex")
+    func largeParity() {
+        func thousandths(_ value: Int) -> String { String(String(1000 + value).dropFirst()) }
+        let ring = (0..<80_000).map { "[2.\(thousandths($0 % 400)),45.\(thousandths($0 / 400))]" } + ["[2.000,45.000]"]
+        let coordinates = "[[" + ring.joined(separator: ",") + "]]"
+        let polygon = #"{"type":"Polygon","coordinates":"# + coordinates + "}"
+        #expect(polygon.utf8.count > GeoJSONReader.parallelThreshold)
+        Self.expectParity(polygon)
+        Self.expectParity(#"{"type":"Feature","properties":{"name":"big"},"geometry":"# + polygon + "}")
+        Self.expectParity(#"{"type":"Feature","properties":{},"geometry":"# + polygon + #","foreign":1}"#)
+        Self.expectParity(#"{"features":[{"type":"Feature","properties":{},"geometry":"# + polygon + #"}],"type":"FeatureCollection"}"#)
+        Self.expectParity(polygon.replacingOccurrences(of: "[2.399,45.001]", with: "[2.399,95.001]"))
+    }
+
+    static func expectParity(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let plain = Result { () throws(GeoPriceError) in try GeoJSONReader().document(from: JSONReader().read(Array(text.utf8))) }
         let read = Result { () throws(GeoPriceError) in try GeoJSONReader().read(text) }
         switch (plain, read) {
-        case (.success(let a), .success(let b)): #expect(a == b)
-        case (.failure(let a), .failure(let b)): #expect(a == b)
-        default: Issue.record("fast and plain paths disagree: \(plain) versus \(read)")
+        case (.success(let a), .success(let b)): #expect(a == b, sourceLocation: sourceLocation)
+        case (.failure(let a), .failure(let b)): #expect(a == b, sourceLocation: sourceLocation)
+        default: Issue.record("fast and plain paths disagree: \(plain) versus \(read)", sourceLocation: sourceLocation)
         }
     }
 }

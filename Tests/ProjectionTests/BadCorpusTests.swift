@@ -50,12 +50,15 @@ struct BadCorpusTests {
         }
         let holes = #"{"type":"Polygon","coordinates":[[[0,0],[9,0],[9,9],[0,0]],[[1,1],[2,1],[2,2],[1,1]],[[3,2],[4,2],[4,3],[3,2]]]}"#
         #expect(throws: GeoPriceError.self) { try GeoJSONReader().read(holes).areasOfInterest(limits: InputLimits(maxHoles: 1)) }
-        do {
-            _ = try GeoJSONReader(limits: InputLimits(maxBytes: 10)).read(text)
-            Issue.record("maxBytes was not enforced")
-        } catch {
-            #expect(error.code == .limitExceeded)
-            #expect(error.details["limit"] == "maxBytes")
+        for document in [text, #"{"type":"Feature","properties":{},"geometry":"# + text + "}"] {
+            do {
+                _ = try GeoJSONReader(limits: InputLimits(maxBytes: 10)).read(document)
+                Issue.record("maxBytes was not enforced")
+            } catch {
+                #expect(error.code == .limitExceeded)
+                #expect(error.details["limit"] == "maxBytes")
+                #expect(error.details["value"] == .number(Double(document.utf8.count)))
+            }
         }
         do {
             _ = try GeoJSONReader(limits: InputLimits(maxDepth: 4)).read(text)
