@@ -12,7 +12,7 @@ struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
     let routes: [(method: String, path: String)]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let requestID = request.headers[.requestID].map { String($0.prefix(128)) } ?? UUID().uuidString.lowercased()
+        let requestID = request.headers[.requestID].map { String($0.prefix(128)) } ?? Self.newRequestID()
         let start = ContinuousClock.now
         metrics.started()
         var response: Response
@@ -28,6 +28,19 @@ struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
             "\(request.method) \(request.uri.path) \(response.status.code)",
             metadata: ["request_id": .string(requestID), "route": .string(route)])
         return response
+    }
+
+    /// A random (version 4) UUID in lower case, from the system's generator: Foundation's `UUID()` opens, reads and
+    /// closes /dev/urandom on Linux for each one.
+    static func newRequestID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let high = generator.next() & ~0xF000 | 0x4000  // version 4
+        let low = generator.next() & ~(0xC << 60) | (0x8 << 60)  // variant 10
+        let bytes = withUnsafeBytes(of: (high.bigEndian, low.bigEndian)) { Array($0) }
+        let uuid = UUID(uuid: (
+            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return uuid.uuidString.lowercased()
     }
 
     private func errorResponse(_ error: any Error, request: Request) -> Response {

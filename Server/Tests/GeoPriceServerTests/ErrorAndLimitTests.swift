@@ -52,7 +52,14 @@ struct ErrorAndLimitTests {
             let given = try await client.execute(uri: "/healthz", method: .get, headers: [HTTPField.Name("X-Request-Id")!: "abc-123"])
             #expect(given.headers[HTTPField.Name("X-Request-Id")!] == "abc-123")
             let made = try await client.execute(uri: "/v1/nothing", method: .get)
-            #expect(made.headers[HTTPField.Name("X-Request-Id")!]?.count == 36)
+            let again = try await client.execute(uri: "/v1/nothing", method: .get)
+            for id in [made, again].map({ $0.headers[HTTPField.Name("X-Request-Id")!] ?? "" }) {
+                // A version 4 UUID: xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx, lower case.
+                let characters = Array(id)
+                #expect(characters.count == 36 && characters[14] == "4" && "89ab".contains(characters[19]), "\(id)")
+                #expect(UUID(uuidString: id) != nil && id == id.lowercased())
+            }
+            #expect(made.headers[HTTPField.Name("X-Request-Id")!] != again.headers[HTTPField.Name("X-Request-Id")!])
         }
     }
 
