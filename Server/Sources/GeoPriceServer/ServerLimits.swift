@@ -16,7 +16,7 @@ public struct ServerLimits: Sendable {
     /// (a client trickling header bytes cannot hold a connection).
     public var headerTimeout: Duration
     /// Work for a body larger than this (bytes), for a CRS to set up (`crs`, `to`) and for NDJSON streams runs on
-    /// threads at nice 10, so that short requests keep their latency beside it.
+    /// threads in the idle scheduling class (``LowPriorityThreads``), so that short requests keep their latency beside it.
     public var lowPriorityBodyBytes: Int
 
     /// The defaults: 32 MiB bodies, 10 s per request (body upload included), four requests in work per core, 1,024
