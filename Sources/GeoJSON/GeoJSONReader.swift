@@ -29,7 +29,8 @@ public struct GeoJSONReader: Sendable {
     /// - Throws: ``GeoPriceError`` with code `invalid_json`, `invalid_geojson` or `invalid_coordinate`.
     public func read(_ array: [UInt8]) throws(GeoPriceError) -> GeoJSONDocument {
         try json.checkSize(of: array.count)
-        if array.count >= Self.parallelThreshold, let split = json.featureRanges(array), split.ranges.count >= 64,
+        // However few its features: a collection of one 2,000,000-vertex feature is typed straight from its bytes too.
+        if array.count >= Self.parallelThreshold, let split = json.featureRanges(array),
             split.members.contains(where: { $0.key == "type" && $0.value == "FeatureCollection" })
         {
             return try readInParallel(array, members: split.members, ranges: split.ranges)

@@ -11,7 +11,7 @@ struct DeadlineTimer: Sendable {
         id = DeadlineWatch.shared.add(deadline, action)
     }
 
-    /// Stops the action from running, if it has not run yet.
+    /// Stops the action from running, unless the watch has already taken it to run (it may then still run).
     func cancel() { DeadlineWatch.shared.remove(id) }
 }
 
@@ -22,6 +22,10 @@ struct DeadlineTimer: Sendable {
 /// loop to schedule and again to cancel (about 7 % of the server's CPU under load).
 final class DeadlineWatch: Sendable {
     static let shared = DeadlineWatch()
+
+    /// Starts the watching thread now, from the caller's thread (whose scheduling class it takes), rather than on
+    /// first use.
+    static func start() { _ = shared }
 
     private struct State {
         var entries: [Int: (deadline: ContinuousClock.Instant, action: @Sendable () -> Void)] = [:]
@@ -67,7 +71,8 @@ final class DeadlineWatch: Sendable {
             }
             for action in due { action() }
             if let next {
-                _ = wake.wait(timeout: .now() + .nanoseconds(Int(now.duration(to: next).wholeNanoseconds)))
+                let wait = max(.zero, ContinuousClock.now.duration(to: next))
+                _ = wake.wait(timeout: .now() + .nanoseconds(Int(wait.wholeNanoseconds)))
             } else {
                 wake.wait()
             }

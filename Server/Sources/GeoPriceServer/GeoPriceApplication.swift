@@ -16,14 +16,15 @@ public struct GeoPriceApplication: Sendable {
     public let limits: ServerLimits
     /// The metrics served at `/metrics`.
     public let metrics: ServerMetrics
-    let admission: AdmissionControl
+    let runner: WorkRunner
 
     /// An application over this catalog, with these limits.
     public init(catalogs: CatalogStore, limits: ServerLimits = ServerLimits()) {
         self.catalogs = catalogs
         self.limits = limits
         metrics = ServerMetrics()
-        admission = AdmissionControl(maxInWork: limits.maxInWork, maxQueued: limits.maxQueued)
+        runner = WorkRunner(maxInWork: limits.maxInWork, maxQueued: limits.maxQueued)
+        DeadlineWatch.start()
     }
 
     /// The router with every route of ``routes`` and the middleware that names each request, counts it and turns
@@ -31,7 +32,7 @@ public struct GeoPriceApplication: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ServiceMiddleware(metrics: metrics, routes: Self.routes))
-        let runner = WorkRunner(admission: admission, lowPriority: LowPriorityThreads(maxThreads: limits.maxInWork))
+        let runner = runner
         let limits = limits
         let catalogs = catalogs
         let metrics = metrics

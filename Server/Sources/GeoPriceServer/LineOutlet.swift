@@ -21,12 +21,17 @@ final class LineOutlet: Sendable {
     private let room = DispatchSemaphore(value: 0)
     private let continuation: AsyncStream<ByteBuffer>.Continuation
     private let maxBuffered: Int
+    private let deliver: @Sendable (@escaping @Sendable () -> Void) -> Void
 
     /// The body that reads the lines, and the outlet that writes them. The outlet does not keep the body, so the
     /// stream ends (cancelled) once the response stops reading it: the client has gone.
-    static func opened(maxBuffered: Int = 4 << 20) -> (outlet: LineOutlet, body: AsyncMapSequence<AsyncStream<ByteBuffer>, ByteBuffer>) {
+    /// - Parameter deliver: runs, in order, the hand-over of each line to the body (which wakes the task reading it;
+    ///   ``LowPriorityThreads/handBack(_:)`` for a writer on a low-priority thread).
+    static func opened(
+        maxBuffered: Int = 4 << 20, deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void
+    ) -> (outlet: LineOutlet, body: AsyncMapSequence<AsyncStream<ByteBuffer>, ByteBuffer>) {
         let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
-        let outlet = LineOutlet(continuation: continuation, maxBuffered: maxBuffered)
+        let outlet = LineOutlet(continuation: continuation, maxBuffered: maxBuffered, deliver: deliver)
         let body = stream.map { buffer in
             outlet.update { $0.buffered -= buffer.readableBytes }
             return buffer
@@ -34,9 +39,12 @@ final class LineOutlet: Sendable {
         return (outlet, body)
     }
 
-    private init(continuation: AsyncStream<ByteBuffer>.Continuation, maxBuffered: Int) {
+    private init(
+        continuation: AsyncStream<ByteBuffer>.Continuation, maxBuffered: Int, deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void
+    ) {
         self.continuation = continuation
         self.maxBuffered = maxBuffered
+        self.deliver = deliver
         continuation.onTermination = { [weak self] termination in
             guard case .cancelled = termination else { return }
             self?.update { $0.clientGone = true }
@@ -74,8 +82,10 @@ final class LineOutlet: Sendable {
             }
             switch admitted {
             case true?:
-                if !bytes.isEmpty { continuation.yield(ByteBuffer(bytes: bytes)) }
-                if last { continuation.finish() }
+                deliver { [continuation] in
+                    if !bytes.isEmpty { continuation.yield(ByteBuffer(bytes: bytes)) }
+                    if last { continuation.finish() }
+                }
                 return true
             case false?:
                 return false
