@@ -14,12 +14,14 @@ public final class AdmissionControl: Sendable {
 
     private let maxInWork: Int
     private let maxQueued: Int
+    private let what: String
     private let state = Mutex(State())
 
-    /// Control for these limits.
-    public init(maxInWork: Int, maxQueued: Int) {
+    /// Control for these limits; `what` names the requests counted, in the `overloaded` message.
+    public init(maxInWork: Int, maxQueued: Int, what: String = "requests") {
         self.maxInWork = maxInWork
         self.maxQueued = maxQueued
+        self.what = what
     }
 
     /// Requests in work now.
@@ -49,7 +51,7 @@ public final class AdmissionControl: Sendable {
         case .admitted: return
         case .refused:
             throw GeoPriceError(
-                .overloaded, "the server has \(maxInWork) requests in work and \(maxQueued) waiting; retry later",
+                .overloaded, "the server has \(maxInWork) \(what) in work and \(maxQueued) waiting; retry later",
                 details: ["inWork": .number(Double(maxInWork)), "queued": .number(Double(maxQueued))])
         case .queued(let id):
             let timer = DeadlineTimer(at: deadline) { self.leave(id) }

@@ -18,7 +18,8 @@ struct WorkRunner: Sendable {
     /// Limits `maxInWork` requests in work, `maxQueued` waiting.
     init(maxInWork: Int, maxQueued: Int) {
         admission = AdmissionControl(maxInWork: maxInWork, maxQueued: maxQueued)
-        lowPriorityAdmission = AdmissionControl(maxInWork: max(1, maxInWork / 2), maxQueued: maxQueued)
+        lowPriorityAdmission = AdmissionControl(
+            maxInWork: max(1, maxInWork / 2), maxQueued: maxQueued, what: "long requests (a large body, a CRS to set up, an NDJSON stream)")
         lowPriority = LowPriorityThreads(maxThreads: max(1, maxInWork / 2))
     }
 
