@@ -12,8 +12,8 @@ extension UnsafeBufferPointer<UInt8> {
 }
 
 /// The common case of GeoJSON read straight into typed values: a Feature with plain members whose geometry is a
-/// Polygon or MultiPolygon written `type` first. Positions go straight into their ring's array, with no JSON value
-/// tree in between (one allocation per ring instead of one per position).
+/// Polygon or MultiPolygon written `type` first, or such a geometry alone. Positions go straight into their ring's
+/// array, with no JSON value tree in between (one allocation per ring instead of one per position).
 ///
 /// It answers `nil` for anything else or anything wrong — another geometry type, `coordinates` before `type`, a
 /// `bbox`, a non-finite number, a ring that is short or open, a latitude out of range — and the caller then reads

@@ -40,8 +40,8 @@ public struct GeoJSONReader: Sendable {
     }
 
     /// A text that is one Feature of the common plain shape, or a bare Polygon or MultiPolygon written `type` first,
-    /// typed straight from its bytes, whatever its size: a 2,000,000-vertex AOI is then about 48 MB of positions, not
-    /// a JSON value tree ten times its text. `nil` for anything else.
+    /// typed straight from its bytes, whatever its size: a 2,000,000-vertex AOI is then 64 MB of positions, not a
+    /// JSON value tree twelve times its text. `nil` for anything else.
     private func plainDocument(_ array: [UInt8]) -> GeoJSONDocument? {
         let fast = _FastFeatureReader(checkLonLatRange: true)
         let maxDepth = json.options.maxDepth
