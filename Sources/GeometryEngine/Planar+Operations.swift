@@ -34,13 +34,6 @@ extension Planar {
         return ((segment.1 - segment.0) * (segment.1 - segment.0)).sum().squareRoot()
     }
 
-    /// The sides of the minimum-width rectangle, in the plane's units: `width` is ``minimumWidth(of:)``, `length` the
-    /// polygons' extent across that width's direction (``minimumWidthRectangle(of:)``).
-    public static func minimumRectangleSides(of polygons: [PlanarPolygon]) throws(GEOSFailure) -> (width: Double, length: Double) {
-        let rectangle = try minimumWidthRectangle(of: polygons)
-        return (rectangle.width, rectangle.length)
-    }
-
     /// The minimum-width rectangle around polygons: its sides and the midpoints of each pair of opposite sides.
     public struct Rectangle: Sendable {
         /// The shorter side: the minimum width.

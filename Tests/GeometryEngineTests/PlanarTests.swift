@@ -19,13 +19,13 @@ struct PlanarTests {
         // Sides 4 along (0.6, 0.8) and 3 along (-0.8, 0.6).
         let u = SIMD2(0.6, 0.8), v = SIMD2(-0.8, 0.6)
         let turned = PlanarPolygon(rings: [[SIMD2(0, 0), 4 * u, 4 * u + 3 * v, 3 * v, SIMD2(0, 0)]])
-        let sides = try Planar.minimumRectangleSides(of: [turned])
+        let sides = try Planar.minimumWidthRectangle(of: [turned])
         #expect(abs(sides.width - 3) < 1e-12 && abs(sides.length - 4) < 1e-12)
         #expect(abs(try Planar.minimumWidth(of: [turned]) - sides.width) < 1e-12)
         // Two unit squares with 10 between them: 1 wide, 12 long, the parts taken together.
         let left = PlanarPolygon(rings: [[SIMD2(0, 0), SIMD2(1, 0), SIMD2(1, 1), SIMD2(0, 1), SIMD2(0, 0)]])
         let right = PlanarPolygon(rings: left.rings.map { $0.map { $0 + SIMD2(11, 0) } })
-        let both = try Planar.minimumRectangleSides(of: [left, right])
+        let both = try Planar.minimumWidthRectangle(of: [left, right])
         #expect(both.width == 1 && both.length == 12)
     }
 
@@ -35,11 +35,11 @@ struct PlanarTests {
     @Test("the rectangle is the minimum-width one, not the minimum-area one, on any GEOS version")
     func minimumWidthRectangle() throws {
         let quadrilateral = PlanarPolygon(rings: [[SIMD2(0, 0), SIMD2(4, 0), SIMD2(4, 1), SIMD2(0, 3), SIMD2(0, 0)]])
-        let sides = try Planar.minimumRectangleSides(of: [quadrilateral])
+        let sides = try Planar.minimumWidthRectangle(of: [quadrilateral])
         #expect(abs(sides.width - 6 / 5.0.squareRoot()) < 1e-12)
         #expect(abs(sides.length - 11 / 5.0.squareRoot()) < 1e-12)
         let segment = PlanarPolygon(rings: [[SIMD2(1, 1), SIMD2(4, 5), SIMD2(2.5, 3), SIMD2(1, 1)]])
-        let flat = try Planar.minimumRectangleSides(of: [segment])
+        let flat = try Planar.minimumWidthRectangle(of: [segment])
         #expect(flat.width == 0 && flat.length == 5)
     }
 

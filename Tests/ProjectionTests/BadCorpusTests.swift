@@ -40,33 +40,21 @@ struct BadCorpusTests {
         #expect(throws: GeoPriceError.self) { try document.areasOfInterest(limits: tight) }
         for (limits, name) in [(InputLimits(maxVerticesPerAOI: 5), "maxVerticesPerAOI"), (InputLimits(maxVerticesPerRequest: 5), "maxVerticesPerRequest"),
                                (InputLimits(maxParts: 1), "maxParts")] {
-            do {
-                _ = try document.areasOfInterest(limits: limits)
-                Issue.record("\(name) was not enforced")
-            } catch {
-                #expect(error.code == .limitExceeded)
-                #expect(error.details["limit"] == .string(name))
-            }
+            let error = rejection { _ = try document.areasOfInterest(limits: limits) }
+            #expect(error?.code == .limitExceeded, "\(name) was not enforced")
+            #expect(error?.details["limit"] == .string(name))
         }
         let holes = #"{"type":"Polygon","coordinates":[[[0,0],[9,0],[9,9],[0,0]],[[1,1],[2,1],[2,2],[1,1]],[[3,2],[4,2],[4,3],[3,2]]]}"#
         #expect(throws: GeoPriceError.self) { try GeoJSONReader().read(holes).areasOfInterest(limits: InputLimits(maxHoles: 1)) }
         for document in [text, #"{"type":"Feature","properties":{},"geometry":"# + text + "}"] {
-            do {
-                _ = try GeoJSONReader(limits: InputLimits(maxBytes: 10)).read(document)
-                Issue.record("maxBytes was not enforced")
-            } catch {
-                #expect(error.code == .limitExceeded)
-                #expect(error.details["limit"] == "maxBytes")
-                #expect(error.details["value"] == .number(Double(document.utf8.count)))
-            }
+            let error = rejection { _ = try GeoJSONReader(limits: InputLimits(maxBytes: 10)).read(document) }
+            #expect(error?.code == .limitExceeded, "maxBytes was not enforced")
+            #expect(error?.details["limit"] == "maxBytes")
+            #expect(error?.details["value"] == .number(Double(document.utf8.count)))
         }
-        do {
-            _ = try GeoJSONReader(limits: InputLimits(maxDepth: 4)).read(text)
-            Issue.record("maxDepth was not enforced")
-        } catch {
-            #expect(error.code == .limitExceeded)
-            #expect(error.details["limit"] == "maxDepth")
-        }
+        let deep = rejection { _ = try GeoJSONReader(limits: InputLimits(maxDepth: 4)).read(text) }
+        #expect(deep?.code == .limitExceeded, "maxDepth was not enforced")
+        #expect(deep?.details["limit"] == "maxDepth")
         #expect(try document.areasOfInterest().count == 1)
     }
 }

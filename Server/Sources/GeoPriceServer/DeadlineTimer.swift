@@ -71,8 +71,7 @@ final class DeadlineWatch: Sendable {
             }
             for action in due { action() }
             if let next {
-                let wait = max(.zero, ContinuousClock.now.duration(to: next))
-                _ = wake.wait(timeout: .now() + .nanoseconds(Int(wait.wholeNanoseconds)))
+                _ = wake.wait(timeout: next.dispatchTime)
             } else {
                 wake.wait()
             }

@@ -90,8 +90,7 @@ final class LineOutlet: Sendable {
             case false?:
                 return false
             case nil:
-                let timeout = deadline.map { DispatchTime.now() + .nanoseconds(Int(max(.zero, ContinuousClock.now.duration(to: $0)).wholeNanoseconds)) }
-                    ?? .distantFuture
+                let timeout = deadline?.dispatchTime ?? .distantFuture
                 if room.wait(timeout: timeout) == .timedOut {
                     // Past the deadline: the caller ends the answer with its error line.
                     state.withLock { $0.writerWaits = false }

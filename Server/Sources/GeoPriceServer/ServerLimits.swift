@@ -16,7 +16,8 @@ public struct ServerLimits: Sendable {
     /// (a client trickling header bytes cannot hold a connection).
     public var headerTimeout: Duration
     /// Work for a body larger than this (bytes), for a CRS to set up (`crs`, `to`) and for NDJSON streams runs on
-    /// threads in the idle scheduling class (``LowPriorityThreads``), so that short requests keep their latency beside it.
+    /// threads in the idle scheduling class (``LowPriorityThreads``), so that short requests keep their latency
+    /// beside it.
     public var lowPriorityBodyBytes: Int
 
     /// The defaults: 32 MiB bodies, 10 s per request (body upload included), four requests in work per core, 1,024
@@ -34,9 +35,4 @@ public struct ServerLimits: Sendable {
         self.maxQueued = max(0, maxQueued)
         self.idleTimeout = idleTimeout
     }
-}
-
-extension Duration {
-    /// The duration in whole nanoseconds (NIO's and Dispatch's unit).
-    var wholeNanoseconds: Int64 { components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000 }
 }
